@@ -1,0 +1,1 @@
+"""courtfacts: sentencing facts from judgments and news, with provenance."""

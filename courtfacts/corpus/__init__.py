@@ -1,0 +1,64 @@
+"""Readers: one per format, each turning a file into one ``SourceText``.
+
+``read(path)`` picks the reader by sniffing the file's first bytes and, only
+when the content says nothing, by its suffix; a reader raises ``ReadError``
+with a stable code when the file cannot be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from courtfacts.corpus._source import make_doc_id
+from courtfacts.corpus.docx import read_docx
+from courtfacts.corpus.html import read_html
+from courtfacts.corpus.pdf import read_pdf
+from courtfacts.corpus.sniff import sniff_format
+from courtfacts.corpus.text import read_text
+from courtfacts.corpus.xml import read_xml
+from courtfacts.errors import ReadError
+from courtfacts.models import Format, SourceText
+
+READERS: dict[Format, Callable[[Path], SourceText]] = {
+    "pdf": read_pdf,
+    "docx": read_docx,
+    "html": read_html,
+    "xml": read_xml,
+    "text": read_text,
+}
+
+SUFFIXES: dict[str, Format] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "xml",
+    ".akn": "xml",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".story": "text",
+}
+
+
+def read(path: Path | str) -> SourceText:
+    """Read one document, whatever its format.
+
+    Args:
+        path: the file to read.
+
+    Returns:
+        The document's text, segments and metadata.
+
+    Raises:
+        ReadError: the file is missing, empty, of no supported format, or broken.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ReadError("E100", f"{path} is not a readable file")
+    fmt = sniff_format(path)
+    return READERS[fmt](path)
+
+
+__all__ = ["READERS", "SUFFIXES", "make_doc_id", "read", "sniff_format"]

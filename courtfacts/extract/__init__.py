@@ -1,0 +1,1 @@
+"""The spaCy rule pipeline: mentions with provenance, and case records."""

@@ -1,0 +1,133 @@
+"""Build the nlp object and turn a read document into mentions.
+
+``build_pipeline`` makes ``spacy.blank("en")`` with the courtfacts
+components; ``find_mentions`` runs it on one ``SourceText`` and returns
+pydantic mentions carrying their provenance (span, page, paragraph,
+sentence, rule) beside the spaCy ``Doc`` that case assembly reads.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from courtfacts.extract import components  # noqa: F401  (registers the factories)
+from courtfacts.extract.components import CONTEXT, HITS, SENTENCES
+from courtfacts.extract.normalise import normalise_date
+from courtfacts.extract.ruler import Hit
+from courtfacts.extract.values import document_context
+from courtfacts.models import (
+    DateMention,
+    DurationMention,
+    Mention,
+    MoneyMention,
+    OffenceCountMention,
+    PaymentMention,
+    SentenceMention,
+    SourceText,
+)
+
+_MENTION_TYPES = {
+    "DURATION": DurationMention,
+    "DATE": DateMention,
+    "MONEY": MoneyMention,
+    "OFFENCE_COUNT": OffenceCountMention,
+    "SENTENCE": SentenceMention,
+    "PAYMENT": PaymentMention,
+}
+_DATELINE = re.compile(
+    r"(?:decided\s+on|delivered\s+on|judgment\s+(?:delivered|date|dated)|date\s+of\s+(?:judgment|decision)"
+    r"|dated|published|released?|for\s+immediate\s+release|^\s*date)\s*[:\-]?\s*(?:\w+day,?\s+)?"
+    r"([0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|\d{4}-\d\d-\d\d|[0-9]{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def build_pipeline() -> Language:
+    """Return blank English with the courtfacts components, ready to run."""
+    nlp = spacy.blank("en")
+    nlp.max_length = 20_000_000
+    nlp.add_pipe("courtfacts_sentences")
+    nlp.add_pipe("courtfacts_ruler")
+    nlp.add_pipe("courtfacts_values")
+    return nlp
+
+
+def stated_document_date(source: SourceText) -> str | None:
+    """The document's own date: from its metadata, else from a dateline in its text.
+
+    A dateline is "Decided on: 05.03.2021", "Published October 7, 2010",
+    "date 2020-11-09" and the like; the last one in the text wins for
+    judgments, which print the decision date after the hearing date.
+    """
+    if source.meta.document_date:
+        return source.meta.document_date
+    if source.meta.judgment_date:
+        return source.meta.judgment_date
+    found = [m.group(1) for m in _DATELINE.finditer(source.text[:6000])]
+    for text in reversed(found):
+        value = normalise_date(text, day_first=True)
+        if value and len(value) == 10:
+            return value
+    return None
+
+
+def run_pipeline(nlp: Language, source: SourceText) -> Doc:
+    """Run the pipeline over one document, with its reading conventions set."""
+    doc = nlp.make_doc(source.text)
+    hints = " ".join(filter(None, [source.meta.court, source.meta.title, source.meta.jurisdiction]))
+    doc.user_data[CONTEXT] = document_context(source.text, stated_document_date(source), hints)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _to_mention(hit: Hit, index: int, source: SourceText, sentence: tuple[int, int]) -> Mention:
+    segment_starts = [seg.start for seg in source.segments]
+    position = bisect.bisect_right(segment_starts, hit.start) - 1
+    segment = source.segments[position] if position >= 0 else None
+    model = _MENTION_TYPES[hit.label]
+    return model(
+        id=f"m{index}",
+        text=hit.text,
+        start_char=hit.start,
+        end_char=hit.end,
+        page=segment.page if segment else None,
+        paragraph=segment.paragraph if segment else None,
+        sentence=source.text[sentence[0] : sentence[1]],
+        rule=hit.rule,
+        value=hit.value,
+    )
+
+
+def mentions_from_doc(doc: Doc, source: SourceText) -> list[Mention]:
+    """Turn the hits of a processed ``Doc`` into mention records, in text order."""
+    spans: list[tuple[int, int]] = doc.user_data[SENTENCES]
+    starts = [start for start, _ in spans]
+    mentions: list[Mention] = []
+    for hit in doc.user_data[HITS]:
+        if hit.label not in _MENTION_TYPES:
+            continue
+        index = bisect.bisect_right(starts, hit.start) - 1
+        sentence = spans[index] if index >= 0 else (0, len(doc.text))
+        hit.mention_id = f"m{len(mentions)}"
+        mentions.append(_to_mention(hit, len(mentions), source, sentence))
+    return mentions
+
+
+def find_mentions(source: SourceText, nlp: Language | None = None) -> list[Mention]:
+    """Find every mention in one document.
+
+    Args:
+        source: the read document.
+        nlp: a pipeline from ``build_pipeline`` (built here when omitted).
+
+    Returns:
+        Mentions in text order, each with its provenance and normal form.
+    """
+    nlp = nlp or build_pipeline()
+    return mentions_from_doc(run_pipeline(nlp, source), source)

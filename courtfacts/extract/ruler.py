@@ -1,0 +1,146 @@
+"""Find candidate values in text with the pattern files, and settle overlaps.
+
+``match_patterns`` runs every rule over the text, keeps a match only where
+its sentence context allows it, splits matches that state several values
+(``emit``), drops values hidden by a BLOCK (an age is not a duration), and
+keeps one hit per place and label.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from courtfacts.patterns import PatternEntry, compile_entry, expand
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|however)\b", re.IGNORECASE)
+
+
+@dataclass
+class Hit:
+    """One matched value: where it is, which rule found it, and its parts."""
+
+    label: str
+    rule: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    emitted: str | None = None
+    priority: int = 0
+    value: Any = None
+    mention_id: str | None = None
+
+    def overlaps(self, other: Hit) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@cache
+def _context_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(expand(pattern), re.IGNORECASE)
+
+
+class Sentences:
+    """Sentence spans of a text, for finding the sentence around an offset."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self._starts = [start for start, _ in self.spans]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return (0, self.spans[0][1] if self.spans else offset)
+        return self.spans[index]
+
+
+def _context_allows(entry: PatternEntry, text: str, match: re.Match[str], sents: Sentences) -> bool:
+    context = entry.context
+    if context is None:
+        return True
+    sent_start, sent_end = sents.around(match.start())
+    before = text[sent_start : match.start()]
+    if context.require_before and not _context_regex(context.require_before).search(before):
+        return False
+    if context.forbid_before:
+        window = before[-context.window :]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        if _context_regex(context.forbid_before).search(window):
+            return False
+    if context.forbid_after:
+        after = text[match.end() : min(sent_end, match.end() + context.window)]
+        if _context_regex(context.forbid_after).search(after):
+            return False
+    return True
+
+
+def _hits_from_match(entry: PatternEntry, order: int, match: re.Match[str]) -> Iterable[Hit]:
+    groups = {
+        name: (match.start(name), match.end(name), value)
+        for name, value in match.groupdict().items()
+        if value is not None
+    }
+    if not entry.emit:
+        yield Hit(entry.label, entry.id, match.start(), match.end(), match.group(),
+                  groups, dict(entry.attrs), None, order)
+        return
+    for name in entry.emit:
+        if name in groups:
+            start, end, value = groups[name]
+            yield Hit(entry.label, entry.id, start, end, value, groups, dict(entry.attrs), name, order)
+
+
+def _settle(hits: list[Hit], by_priority: bool) -> list[Hit]:
+    """Keep non-overlapping hits: the earliest rule first, or the longest first."""
+    if by_priority:
+        ranked = sorted(hits, key=lambda h: (h.priority, -(h.end - h.start), h.start))
+    else:
+        ranked = sorted(hits, key=lambda h: (-(h.end - h.start), h.priority, h.start))
+    kept: list[Hit] = []
+    for hit in ranked:
+        if not any(hit.overlaps(other) for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def match_patterns(
+    text: str, entries: Sequence[PatternEntry], sentences: Sequence[tuple[int, int]]
+) -> list[Hit]:
+    """Run every rule over a text and return the hits that stand, in text order.
+
+    Args:
+        text: the document text.
+        entries: the rules, in priority order.
+        sentences: (start, end) of each sentence, for context checks.
+
+    Returns:
+        Hits of every label but BLOCK, at most one per place and label.
+    """
+    sents = Sentences(sentences)
+    raw: list[Hit] = []
+    for order, entry in enumerate(entries):
+        for match in compile_entry(entry).finditer(text):
+            if match.end() > match.start() and _context_allows(entry, text, match, sents):
+                raw.extend(_hits_from_match(entry, order, match))
+    blocks = [hit for hit in raw if hit.label == "BLOCK"]
+    block_rules = {entry.id: set(entry.blocks) for entry in entries if entry.label == "BLOCK"}
+    by_label: dict[str, list[Hit]] = {}
+    for hit in raw:
+        if hit.label == "BLOCK":
+            continue
+        if any(hit.label in block_rules[b.rule] and hit.overlaps(b) for b in blocks):
+            continue
+        by_label.setdefault(hit.label, []).append(hit)
+    settled = [
+        kept
+        for label, hits in by_label.items()
+        for kept in _settle(hits, by_priority=label == "SENTENCE")
+    ]
+    return sorted(settled, key=lambda h: (h.start, h.label))

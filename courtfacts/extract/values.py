@@ -1,0 +1,187 @@
+"""Give each hit its normal form, with the document's conventions.
+
+A document's conventions (which dollar a bare ``$`` is, which rupee ``Rs``
+is, whether ``03/09/2025`` puts the day first, the reference date for
+"last July") come from ``DocumentContext``; ``assign_values`` fills
+``Hit.value`` and leaves it None where the text cannot be read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from courtfacts.extract.normalise import (
+    normalise_count,
+    normalise_date,
+    normalise_duration,
+    normalise_money,
+    parse_reference,
+)
+from courtfacts.extract.ruler import Hit
+from courtfacts.models import Money, PaymentValue, SentenceValue
+from courtfacts.patterns import load_lexicon
+
+_UNIT = re.compile(r"(years?|yrs?|months?|mths?|weeks?|wks?|days?)\b", re.IGNORECASE)
+_RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|-|–)\s*(.+)$", re.IGNORECASE)
+_SOFTENER = re.compile(r"^(?:early|late|mid-?)\s*", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]")
+_ORIGINAL = re.compile(
+    r"\b(?:reduc\w*|increas\w*|vari\w*|substitut\w*|quash\w*|appeal\w*|replac\w*)\b[^.]*?"
+    r"\bfrom\s+(?:an?\s+|the\s+)?(?:total\s+)?(?:(?:sentence|term)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_SUBSTITUTED = re.compile(
+    r"\b(?:reduc\w*|increas\w*|rais\w*|vari\w*|substitut\w*|in\s+lieu|replac\w*|lower\w*|cut)\b"
+    r"[^.]*?\b(?:to|with|by)\s+(?:an?\s+|the\s+)?(?:(?:sentence|term)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """The conventions a document's values are read with."""
+
+    reference: dt.date | None = None
+    dollar: str = "USD"
+    rupee: str = "INR"
+    day_first: bool = True
+    jurisdiction: str = "unknown"
+
+
+@cache
+def _jurisdictions() -> tuple[dict[str, object], list[tuple[re.Pattern[str], dict[str, object]]]]:
+    lexicon = load_lexicon("jurisdictions")
+    compiled = [(re.compile(j["cues"]), j) for j in lexicon["jurisdictions"]]
+    return lexicon["default"], compiled
+
+
+def guess_jurisdiction(text: str, hints: str = "") -> dict[str, object]:
+    """Pick the jurisdiction whose cues occur most often in the text and hints.
+
+    >>> guess_jurisdiction("The Colombo High Court ... Sri Lanka ... Rs. 5,000")["rupee"]
+    'LKR'
+    """
+    default, compiled = _jurisdictions()
+    best, best_count = default, 0
+    sample = hints + "\n" + text[:20000]
+    for regex, entry in compiled:
+        count = len(regex.findall(sample))
+        if count > best_count:
+            best, best_count = entry, count
+    return best
+
+
+def document_context(text: str, document_date: str | None, hints: str = "") -> DocumentContext:
+    """Build the reading conventions for one document."""
+    place = guess_jurisdiction(text, hints)
+    return DocumentContext(
+        reference=parse_reference(document_date),
+        dollar=str(place["dollar"]),
+        rupee=str(place["rupee"]),
+        day_first=bool(place["day_first"]),
+        jurisdiction=str(place["name"]),
+    )
+
+
+def _day_first(hits: list[Hit], default: bool) -> bool:
+    """Numeric dates with a part over 12 decide the document's order."""
+    for hit in hits:
+        if hit.rule == "date.numeric":
+            match = _NUMERIC_DATE.match(hit.text)
+            if match and int(match.group(1)) > 12:
+                return True
+            if match and int(match.group(2)) > 12:
+                return False
+    return default
+
+
+def _duration(hit: Hit) -> str | None:
+    value = normalise_duration(hit.text)
+    if value is None and hit.emitted == "lo" and "hi" in hit.groups:
+        unit = _UNIT.search(hit.groups["hi"][2])
+        if unit:
+            value = normalise_duration(f"{hit.text} {unit.group(1)}")
+    return value
+
+
+def _term(text: str | None) -> str | None:
+    """A term, where an indeterminate range ("two to four years") is its upper bound."""
+    if not text:
+        return None
+    value = normalise_duration(text)
+    if value is None:
+        match = _RANGE.match(text)
+        if match:
+            value = normalise_duration(match.group(2))
+    return value
+
+
+def _sentence_term(hit: Hit) -> str | None:
+    if hit.emitted:
+        return _term(hit.text)
+    names = str(hit.attrs.get("term_group", "term")).split("|")
+    for name in names:
+        if name in hit.groups:
+            return _term(hit.groups[name][2])
+    return None
+
+
+def _role(hit: Hit, text: str, sentence_start: int) -> str:
+    if "role" in hit.attrs:
+        return str(hit.attrs["role"])
+    before = text[max(sentence_start, hit.start - 120) : hit.start]
+    if _ORIGINAL.search(before):
+        return "original"
+    if _SUBSTITUTED.search(before):
+        return "substituted"
+    return "imposed"
+
+
+def _money(text: str | None, ctx: DocumentContext) -> Money | None:
+    return normalise_money(text, dollar=ctx.dollar, rupee=ctx.rupee) if text else None
+
+
+def _date(hit: Hit, ctx: DocumentContext, day_first: bool) -> str | None:
+    text = _SOFTENER.sub("", hit.text.strip())
+    return normalise_date(text, reference=ctx.reference, day_first=day_first)
+
+
+def assign_values(
+    hits: list[Hit], text: str, ctx: DocumentContext, sentence_of: dict[int, int]
+) -> None:
+    """Set ``value`` on every hit, in place.
+
+    Args:
+        hits: the hits of one document.
+        text: its text.
+        ctx: its reading conventions.
+        sentence_of: the start offset of the sentence around each hit's start.
+    """
+    day_first = _day_first(hits, ctx.day_first)
+    for hit in hits:
+        if hit.label == "DURATION":
+            hit.value = _duration(hit)
+        elif hit.label == "DATE":
+            hit.value = _date(hit, ctx, day_first)
+        elif hit.label == "MONEY":
+            hit.value = _money(hit.text, ctx)
+        elif hit.label == "OFFENCE_COUNT":
+            count = hit.groups.get("count", (0, 0, hit.text))[2]
+            hit.value = normalise_count(count)
+        elif hit.label == "PAYMENT":
+            count = hit.groups.get("count")
+            total = hit.groups.get("total")
+            hit.value = PaymentValue(
+                count=normalise_count(count[2]) if count else None,
+                total=_money(total[2] if total else None, ctx),
+            )
+        elif hit.label == "SENTENCE":
+            kind = str(hit.attrs["kind"])
+            term = None if kind in ("fine", "death") else _sentence_term(hit)
+            role = _role(hit, text, sentence_of.get(hit.start, 0))
+            hit.value = SentenceValue(kind=kind, term=term, role=role)  # type: ignore[arg-type]
+        elif hit.label == "CUSTODY_TIME":
+            hit.value = _term(hit.groups.get("term", (0, 0, hit.text))[2])

@@ -1,0 +1,1 @@
+"""Writers: take ``DocumentResult`` records, never spaCy objects."""

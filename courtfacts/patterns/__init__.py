@@ -1,0 +1,158 @@
+"""Rules as data: pattern files and lexicons, loaded and validated by name.
+
+A pattern file holds one JSON object per line (see ``PatternEntry``). Its
+``pattern`` is a regular expression written with macros in braces
+(``{DUR}``, ``{MONEY}``) that ``macros.json`` defines, so a rule reads like
+the language it states: ``"(?P<term>{DUR})'? imprisonment"``. A malformed
+file fails at start-up with a ``ConfigError``, never halfway through a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from courtfacts.errors import ConfigError
+
+Label = Literal[
+    "DURATION", "DATE", "MONEY", "OFFENCE_COUNT", "SENTENCE", "PAYMENT", "BLOCK", "CUSTODY_TIME"
+]
+PATTERN_FILES = (
+    "block", "duration", "date", "money", "offence_count", "sentence", "payment", "custody_time"
+)
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+
+
+class Context(BaseModel):
+    """Conditions on the sentence around a match (regexes, case-insensitive).
+
+    ``require_before`` must match the sentence text before the match;
+    ``forbid_before`` and ``forbid_after`` must not match the text within
+    ``window`` characters before or after it.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    require_before: str | None = None
+    forbid_before: str | None = None
+    forbid_after: str | None = None
+    window: int = 80
+
+
+class PatternEntry(BaseModel):
+    """One rule: a pattern of the language, with the examples that prove it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: Label
+    id: str = Field(pattern=r"^[a-z_]+\.[a-z0-9_]+$")
+    pattern: str
+    examples: list[str] = Field(min_length=1)
+    counter_examples: list[str] = []
+    note: str
+    attrs: dict[str, Any] = {}
+    emit: list[str] = []
+    blocks: list[Label] = []
+    context: Context | None = None
+    ignore_case: bool = True
+
+    @model_validator(mode="after")
+    def _id_matches_label(self) -> PatternEntry:
+        if self.id.split(".")[0] != self.label.lower():
+            raise ValueError(f"pattern id {self.id!r} must start with {self.label.lower()!r}.")
+        return self
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """Load a JSON lexicon shipped in this package (``number_words``, ``macros``...).
+
+    Raises:
+        ConfigError: the file is missing or not a JSON object.
+    """
+    try:
+        raw = resources.files(__package__).joinpath(f"{name}.json").read_text("utf-8")
+        data = json.loads(raw)
+    except (FileNotFoundError, json.JSONDecodeError) as exc:
+        raise ConfigError("W201", f"lexicon {name}.json cannot be loaded: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError("W201", f"lexicon {name}.json must hold a JSON object")
+    return data
+
+
+@cache
+def macros() -> dict[str, str]:
+    """Return every macro fully expanded (macros may use macros defined before them)."""
+    expanded: dict[str, str] = {}
+    for name, body in load_lexicon("macros")["macros"].items():
+        if isinstance(body, list):
+            words = sorted(body, key=len, reverse=True)
+            body = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+        expanded[name] = expand(body, expanded)
+    return expanded
+
+
+def expand(pattern: str, table: dict[str, str] | None = None) -> str:
+    """Replace ``{NAME}`` macros in a pattern by their expansions.
+
+    Raises:
+        ConfigError: a macro is not defined.
+    """
+    table = macros() if table is None else table
+
+    def _sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in table:
+            raise ConfigError("W201", f"unknown macro {{{name}}} in pattern {pattern!r}")
+        return "(?:" + table[name] + ")"
+
+    return _MACRO.sub(_sub, pattern)
+
+
+def read_pattern_file(name: str) -> list[PatternEntry]:
+    """Read and validate one pattern file (``sentence`` -> ``sentence.jsonl``)."""
+    try:
+        raw = resources.files(__package__).joinpath(f"{name}.jsonl").read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError("W201", f"pattern file {name}.jsonl is missing") from exc
+    entries = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(PatternEntry.model_validate_json(line))
+        except ValidationError as exc:
+            raise ConfigError("W201", f"{name}.jsonl line {number}: {exc}") from exc
+    if not entries:
+        raise ConfigError("W201", f"pattern file {name}.jsonl is empty")
+    return entries
+
+
+@cache
+def load_patterns(names: tuple[str, ...] = PATTERN_FILES) -> tuple[PatternEntry, ...]:
+    """Load every named pattern file, checking ids are unique across them."""
+    entries = [entry for name in names for entry in read_pattern_file(name)]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            raise ConfigError("W201", f"pattern id {entry.id} is defined twice")
+        seen.add(entry.id)
+    return tuple(entries)
+
+
+def compile_entry(entry: PatternEntry) -> re.Pattern[str]:
+    """Compile an entry's pattern with its macros expanded."""
+    return _compile(entry.id, entry.pattern, entry.ignore_case)
+
+
+@cache
+def _compile(rule: str, pattern: str, ignore_case: bool) -> re.Pattern[str]:
+    try:
+        return re.compile(expand(pattern), re.IGNORECASE if ignore_case else 0)
+    except re.error as exc:
+        raise ConfigError("W201", f"pattern {rule} does not compile: {exc}") from exc

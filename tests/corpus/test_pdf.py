@@ -1,0 +1,221 @@
+"""PDF reader: furniture removal, hyphen joins, paragraph blocks, both engines.
+
+The PDFs are made here with fpdf2. Tables:
+
+- ``DEV``: the behaviour the reader was written for.
+- ``BUGS_CAUGHT``: cases that once went wrong; each names what it caught.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from courtfacts.corpus.pdf import Line, join_hyphenated, read_pdf, remove_furniture
+from courtfacts.errors import ReadError
+
+HEADER = "R v Example - Sentencing Remarks"
+
+# fmt: off
+PAGE_ONE = [
+    ("12. You pleaded guilty to four counts of fraud by abuse of position. The offending ran"
+    " between March 2016 and June 2019 and was a sustained breach of the trust placed in you."),
+    ("13. You made 41 payments totalling 3,250 pounds to yourself. The term of impris-\n"
+    "onment must reflect a four-\nyear course of dishonest conduct against elderly clients."),
+]
+LONE_NUMBER, LONE_TEXT = "14", "The least sentence I can impose is one of immediate custody."
+PAGE_TWO = "15. The sentence is 6 years' imprisonment on count 1 and 2 years concurrent on the others."
+# fmt: on
+
+
+class _Remarks(FPDF):
+    def header(self) -> None:
+        self.set_font("Helvetica", size=9)
+        self.cell(0, 8, HEADER, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", size=9)
+        self.cell(0, 8, f"Page {self.page_no()}", align="C")
+
+
+def _write(pdf: FPDF, text: str) -> None:
+    pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+
+
+@pytest.fixture()
+def remarks_pdf(tmp_path: Path) -> Path:
+    """Two pages: running header, page-number footer, hyphenation, numbered paragraphs."""
+    pdf = _Remarks()
+    pdf.set_title("R v Example")
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    for paragraph in PAGE_ONE:
+        _write(pdf, paragraph)
+        pdf.ln(5)
+    _write(pdf, LONE_NUMBER)
+    _write(pdf, LONE_TEXT)
+    pdf.add_page()
+    _write(pdf, PAGE_TWO)
+    path = tmp_path / "remarks.pdf"
+    pdf.output(str(path))
+    return path
+
+
+def test_running_header_and_page_footer_are_removed(remarks_pdf: Path) -> None:
+    source = read_pdf(remarks_pdf)
+    assert HEADER not in source.text
+    assert "Page 1" not in source.text and "Page 2" not in source.text
+    assert source.meta.headers_removed == 4
+    assert source.meta.pages == 2
+    assert source.meta.engine == "pdfplumber"
+    assert source.meta.title == "R v Example"
+
+
+def test_hyphenated_word_is_rejoined_and_real_hyphen_kept(remarks_pdf: Path) -> None:
+    text = read_pdf(remarks_pdf).text
+    assert "term of imprisonment" in text
+    assert "impris-" not in text
+    assert "a four-year\ncourse" in text
+
+
+def test_paragraph_numbers_are_on_segments(remarks_pdf: Path, check_segments) -> None:
+    source = read_pdf(remarks_pdf)
+    check_segments(source)
+    by_number = {s.paragraph: source.text[s.start : s.end] for s in source.segments}
+    assert by_number["12"].startswith("12. You pleaded guilty")
+    assert by_number["13"].startswith("13. You made 41 payments")
+    assert by_number["14"] == f"{LONE_NUMBER} {LONE_TEXT}"
+    assert "14The" not in source.text
+
+
+def test_text_on_page_two_has_page_two(remarks_pdf: Path) -> None:
+    source = read_pdf(remarks_pdf)
+    segment = source.locate(source.text.index("6 years' imprisonment"))
+    assert segment is not None and segment.page == 2 and segment.paragraph == "15"
+    assert source.locate(source.text.index("41 payments")).page == 1
+
+
+def test_both_engines_give_the_same_text(remarks_pdf: Path) -> None:
+    plumber = read_pdf(remarks_pdf)
+    pdfium = read_pdf(remarks_pdf, engine="pdfium")
+    assert pdfium.meta.engine == "pdfium"
+    assert pdfium.text == plumber.text
+    assert pdfium.segments == plumber.segments
+    assert pdfium.meta.headers_removed == plumber.meta.headers_removed
+
+
+def test_unknown_engine_is_misuse(remarks_pdf: Path) -> None:
+    with pytest.raises(ValueError, match="unknown PDF engine"):
+        read_pdf(remarks_pdf, engine="tesseract")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ failures
+
+
+@pytest.fixture()
+def drawing_only_pdf(tmp_path: Path) -> Path:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 80, 40)
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_pdf_without_text_layer_is_e102(drawing_only_pdf: Path, engine: str) -> None:
+    with pytest.raises(ReadError) as caught:
+        read_pdf(drawing_only_pdf, engine=engine)  # type: ignore[arg-type]
+    assert caught.value.code == "E102"
+    assert "no text layer" in caught.value.message
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+@pytest.mark.parametrize("damage", ["truncated", "random"])
+def test_corrupt_pdf_is_e101(remarks_pdf: Path, tmp_path: Path, damage: str, engine: str) -> None:
+    broken = tmp_path / "broken.pdf"
+    if damage == "truncated":
+        broken.write_bytes(remarks_pdf.read_bytes()[:200])
+    else:
+        broken.write_bytes(b"%PDF-1.4\n" + os.urandom(4000))
+    with pytest.raises(ReadError) as caught:
+        read_pdf(broken, engine=engine)  # type: ignore[arg-type]
+    assert caught.value.code == "E101"
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_encrypted_pdf_is_e103(tmp_path: Path, engine: str) -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.cell(text="Sealed sentencing remarks")
+    pdf.set_encryption(owner_password="court", user_password="secret")
+    path = tmp_path / "sealed.pdf"
+    pdf.output(str(path))
+    with pytest.raises(ReadError) as caught:
+        read_pdf(path, engine=engine)  # type: ignore[arg-type]
+    assert caught.value.code == "E103"
+
+
+# ---------------------------------------------------------------- the parts
+
+# fmt: off
+DEV = [
+    (["a term of impris-", "onment"], ["a term of imprisonment"]),
+    (["a four-", "year course"], ["a four-year", "course"]),
+    (["the co-", "defendant was"], ["the co-defendant", "was"]),
+    (["a 12-", "month order"], ["a 12-month", "order"]),
+    (["the Anti-", "Slavery Commissioner"], ["the Anti-", "Slavery Commissioner"]),
+    (["ends with a dash -", "next"], ["ends with a dash -", "next"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("lines", "expected"), DEV, ids=[" ".join(c[0]) for c in DEV])
+def test_join_hyphenated(lines: list[str], expected: list[str]) -> None:
+    assert join_hyphenated(lines) == expected
+
+
+_WORDS = iter(f"{a}{b}" for a in "abcdefghij" for b in "klmnopqrstuvwxyz")
+
+
+def _page(top: str, bottom: str) -> list[Line]:
+    """A page of six distinct body lines, with an optional line above and below."""
+    body = [f"the court heard {next(_WORDS)}" for _ in range(6)]
+    texts = [t for t in (top, *body, bottom) if t]
+    return [Line(text, top=10.0 * i) for i, text in enumerate(texts)]
+
+
+# fmt: off
+FURNITURE = [
+    ("bare page numbers", [_page("", "1"), _page("", "2")], 2),
+    ("page n of m", [_page("", "Page 1 of 2"), _page("", "Page 2 of 2")], 2),
+    ("dashed numbers", [_page("- 1 -", ""), _page("- 2 -", "")], 2),
+    ("header and footer", [_page("CA/1/2022", "1 | Page"), _page("CA/1/2022", "2 | Page")], 4),
+    ("header on half the pages", [_page("R v X", ""), _page("", ""), _page("R v X", "")], 2),
+]
+BUGS_CAUGHT = [
+    # a paragraph number far from the page's number is kept
+    ("paragraph number at an edge", [_page("", "37")], 0),
+    # a line on one page only is content, however it looks
+    ("single page", [_page("Header", "Footer")], 0),
+    # numbered party lists on several pages share their numbers, not their names
+    ("numbered body lines", [_page("1. A Perera", "2. B Silva"), _page("1. Demuni", "4. Fernando")], 0),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("pages", "removed"),
+    [case[1:] for case in FURNITURE + BUGS_CAUGHT],
+    ids=[case[0] for case in FURNITURE + BUGS_CAUGHT],
+)
+def test_remove_furniture(pages: list[list[Line]], removed: int) -> None:
+    kept, count = remove_furniture(pages)
+    assert count == removed
+    assert sum(len(page) for page in kept) == sum(len(page) for page in pages) - removed
