@@ -10,8 +10,10 @@ from typing import Annotated
 import typer
 
 from courtfacts.batch import iter_inputs, process_document
+from courtfacts.evaluate import Report, format_report, load_gold, score_document
 from courtfacts.extract.pipeline import build_pipeline
 from courtfacts.models import DocumentResult
+from courtfacts.output.gold import to_gold, write_gold
 from courtfacts.output.jsonl import read_jsonl, write_jsonl
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -70,3 +72,57 @@ def show(
         for case in result.cases:
             fields = case.model_dump(mode="json", exclude_none=True, exclude={"evidence"})
             sys.stdout.write(f"{result.doc_id}\t{json.dumps(fields)}\n")
+
+
+def _results_path(run: Path) -> Path:
+    return run / "documents.jsonl" if run.is_dir() else run
+
+
+@app.command()
+def export(
+    run: Annotated[Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")],
+    to: Annotated[str, typer.Option("--to", help="Export format: gold.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Destination folder.")],
+) -> None:
+    """Export a run's results (gold: one NAME.gold.json per document)."""
+    if to != "gold":
+        typer.echo(f"error: unknown export format {to!r} (known: gold)", err=True)
+        raise typer.Exit(2)
+    path = _results_path(run)
+    if not path.is_file():
+        typer.echo(f"error: {path} not found", err=True)
+        raise typer.Exit(2)
+    written = write_gold(list(read_jsonl(path)), out)
+    typer.echo(f"{len(written)} gold files written to {out}", err=True)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of *.gold.json files.")],
+    docs: Annotated[Path, typer.Option("--docs", help="Folder the gold files' documents are in.")],
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON.")] = None,
+    min_f1: Annotated[float, typer.Option("--min-f1", help="Fail below this micro-F1.")] = 0.0,
+    min_field_accuracy: Annotated[
+        float, typer.Option("--min-field-accuracy", help="Fail below this case-field accuracy.")
+    ] = 0.0,
+) -> None:
+    """Extract the documents the gold files name and score them."""
+    golds = load_gold(gold)
+    if not golds:
+        typer.echo(f"error: no *.gold.json in {gold}", err=True)
+        raise typer.Exit(2)
+    nlp = build_pipeline()
+    report = Report()
+    for item in golds:
+        result = process_document(docs / item["document"], nlp)
+        score_document(report, item, to_gold(result, item["document"]))
+    typer.echo(format_report(report))
+    if json_out:
+        json_out.write_text(json.dumps(report.as_dict(), indent=1) + "\n", "utf-8")
+    if report.micro.f1 < min_f1 or report.field_accuracy < min_field_accuracy:
+        typer.echo(
+            f"below the floor: micro-F1 {report.micro.f1:.3f} (min {min_f1}), "
+            f"field accuracy {report.field_accuracy:.3f} (min {min_field_accuracy})",
+            err=True,
+        )
+        raise typer.Exit(1)

@@ -1,0 +1,100 @@
+"""Project a ``DocumentResult`` onto the gold format of ``shared/eval/GOLD_FORMAT.md``.
+
+The projection keeps values, not spans: the six lists of mentions (each
+a multiset in text order) and the case records with only the gold fields.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from courtfacts.models import DocumentResult, Money
+
+GOLD_CASE_FIELDS = (
+    "offender", "age", "offence_count", "sentence_kind", "custodial_term", "time_in_custody",
+    "payment_count", "payment_total", "offending_start", "offending_end", "sentence_date",
+)
+_LIST_OF_KIND = {
+    "duration": "durations",
+    "date": "dates",
+    "money": "money",
+    "offence_count": "offence_counts",
+    "sentence": "sentences",
+    "payment": "payments",
+}
+
+
+def money_json(money: Money | None) -> dict[str, Any] | None:
+    """Money as gold JSON: a plain number and an ISO code.
+
+    >>> money_json(Money(amount=Decimal("2000"), currency="GBP"))
+    {'amount': 2000, 'currency': 'GBP'}
+    """
+    if money is None:
+        return None
+    amount = money.amount
+    number: int | float = int(amount) if amount == amount.to_integral_value() else float(amount)
+    return {"amount": number, "currency": money.currency}
+
+
+def _item(kind: str, mention: Any) -> Any:
+    value = mention.value
+    if kind in ("duration", "date"):
+        return value
+    if kind == "money":
+        return money_json(value)
+    if kind == "offence_count":
+        return {"count": value, "offender": mention.offender}
+    if kind == "sentence":
+        return {"offender": mention.offender, "kind": value.kind, "term": value.term}
+    return {"offender": mention.offender, "count": value.count, "total": money_json(value.total)}
+
+
+def to_gold(result: DocumentResult, document: str) -> dict[str, Any]:
+    """Return the gold-format dictionary of one extracted document.
+
+    Args:
+        result: one line of ``documents.jsonl``.
+        document: the document's path relative to the documents folder.
+    """
+    gold: dict[str, Any] = {
+        "document": document,
+        "document_date": result.meta.document_date if result.meta else None,
+    }
+    for name in _LIST_OF_KIND.values():
+        gold[name] = []
+    for mention in result.mentions:
+        if mention.value is None:
+            continue
+        gold[_LIST_OF_KIND[mention.kind]].append(_item(mention.kind, mention))
+    gold["cases"] = []
+    for case in result.cases:
+        fields = case.model_dump(mode="python", include=set(GOLD_CASE_FIELDS), exclude_none=True)
+        if "payment_total" in fields:
+            fields["payment_total"] = money_json(case.payment_total)
+        gold["cases"].append({name: fields[name] for name in GOLD_CASE_FIELDS if name in fields})
+    return gold
+
+
+def write_gold(results: list[DocumentResult], folder: Path) -> list[Path]:
+    """Write NAME.gold.json for each ok document (NAME: source file name without suffix).
+
+    The ``document`` field is the source path relative to the common folder of
+    the sources written.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    ok = [r for r in results if r.status == "ok"]
+    parents = [Path(r.source).resolve().parent for r in ok]
+    root = Path(os.path.commonpath([str(p) for p in parents])) if parents else Path(".")
+    written = []
+    for result in ok:
+        source = Path(result.source).resolve()
+        path = folder / f"{source.stem}.gold.json"
+        document = source.relative_to(root).as_posix()
+        path.write_text(json.dumps(to_gold(result, document), indent=1, ensure_ascii=False) + "\n", "utf-8")
+        written.append(path)
+    return written
