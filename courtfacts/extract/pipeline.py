@@ -46,6 +46,12 @@ _DATELINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_FULL_DATE = re.compile(
+    r"\b\d{4}-\d\d-\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{1,2},\s+\d{4}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\s+\d{4}\b"
+)
+
 
 def build_pipeline() -> Language:
     """Return blank English with the courtfacts components, ready to run."""
@@ -71,6 +77,10 @@ def stated_document_date(source: SourceText) -> str | None:
     found = [m.group(1) for m in _DATELINE.finditer(source.text[:6000])]
     for text in reversed(found):
         value = normalise_date(text, day_first=True)
+        if value and len(value) == 10:
+            return value
+    for match in _FULL_DATE.finditer(source.text):
+        value = normalise_date(match.group(), day_first=True)
         if value and len(value) == 10:
             return value
     return None

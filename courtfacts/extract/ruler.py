@@ -97,6 +97,16 @@ def _hits_from_match(entry: PatternEntry, order: int, match: re.Match[str]) -> I
             yield Hit(entry.label, entry.id, start, end, value, groups, dict(entry.attrs), name, order)
 
 
+def _stretch(hit: Hit, length: int) -> Hit | None:
+    """A BLOCK marked ``to_end`` covers the rest of the text, if it starts late enough."""
+    if not hit.attrs.get("to_end"):
+        return hit
+    if hit.start < float(hit.attrs.get("min_position", 0)) * length:
+        return None
+    hit.end = length
+    return hit
+
+
 def _settle(hits: list[Hit], by_priority: bool) -> list[Hit]:
     """Keep non-overlapping hits: the earliest rule first, or the longest first."""
     if by_priority:
@@ -129,7 +139,8 @@ def match_patterns(
         for match in compile_entry(entry).finditer(text):
             if match.end() > match.start() and _context_allows(entry, text, match, sents):
                 raw.extend(_hits_from_match(entry, order, match))
-    blocks = [hit for hit in raw if hit.label == "BLOCK"]
+    blocks = [_stretch(hit, len(text)) for hit in raw if hit.label == "BLOCK"]
+    blocks = [hit for hit in blocks if hit is not None]
     block_rules = {entry.id: set(entry.blocks) for entry in entries if entry.label == "BLOCK"}
     by_label: dict[str, list[Hit]] = {}
     for hit in raw:

@@ -27,6 +27,8 @@ from courtfacts.patterns import load_lexicon
 _UNIT = re.compile(r"(years?|yrs?|months?|mths?|weeks?|wks?|days?)\b", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|-|–)\s*(.+)$", re.IGNORECASE)
 _SOFTENER = re.compile(r"^(?:early|late|mid-?)\s*", re.IGNORECASE)
+_HAS_YEAR = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d")
+_YEARLESS = frozenset({"date.day_month", "date.month_day", "date.holiday"})
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]")
 _ORIGINAL = re.compile(
     r"\b(?:reduc\w*|increas\w*|vari\w*|substitut\w*|quash\w*|appeal\w*|replac\w*)\b[^.]*?"
@@ -144,9 +146,34 @@ def _money(text: str | None, ctx: DocumentContext) -> Money | None:
     return normalise_money(text, dollar=ctx.dollar, rupee=ctx.rupee) if text else None
 
 
-def _date(hit: Hit, ctx: DocumentContext, day_first: bool) -> str | None:
+def _date_text(hit: Hit) -> str:
+    """The text to read a date from; a day of a range borrows the shared month and year."""
     text = _SOFTENER.sub("", hit.text.strip())
-    return normalise_date(text, reference=ctx.reference, day_first=day_first)
+    groups = {name: value for name, (_, _, value) in hit.groups.items()}
+    if hit.emitted in ("d1", "d2"):
+        if "rest" in groups:
+            rest = groups["rest"]
+            return f"{text}{rest}" if rest.startswith("/") else f"{text} {rest}"
+        if "m" in groups and "y" in groups:
+            return f"{groups['m']} {text}, {groups['y']}"
+    return text
+
+
+def _date(hit: Hit, reference: dt.date | None, day_first: bool) -> str | None:
+    return normalise_date(_date_text(hit), reference=reference, day_first=day_first)
+
+
+def _local_reference(hit: Hit, anchor: tuple[int, str] | None, text: str, ctx: DocumentContext) -> dt.date | None:
+    """A year-less date takes its year from a dated mention just before it in the same paragraph."""
+    if hit.rule not in _YEARLESS or anchor is None:
+        return ctx.reference
+    position, value = anchor
+    if "\n\n" in text[position : hit.start] or hit.start - position > 600:
+        return ctx.reference
+    anchor_date = parse_reference(value)
+    if anchor_date is None:
+        return ctx.reference
+    return anchor_date.replace(month=12, day=31) if len(value) == 4 else anchor_date
 
 
 def assign_values(
@@ -161,11 +188,14 @@ def assign_values(
         sentence_of: the start offset of the sentence around each hit's start.
     """
     day_first = _day_first(hits, ctx.day_first)
+    anchor: tuple[int, str] | None = None
     for hit in hits:
         if hit.label == "DURATION":
             hit.value = _duration(hit)
         elif hit.label == "DATE":
-            hit.value = _date(hit, ctx, day_first)
+            hit.value = _date(hit, _local_reference(hit, anchor, text, ctx), day_first)
+            if hit.value and _HAS_YEAR.search(hit.text):
+                anchor = (hit.start, hit.value)
         elif hit.label == "MONEY":
             hit.value = _money(hit.text, ctx)
         elif hit.label == "OFFENCE_COUNT":

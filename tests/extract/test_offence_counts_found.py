@@ -1,0 +1,97 @@
+"""Offence counts that ``find_mentions`` finds in whole sentences.
+
+Each case is one passage as a judgment, sentencing remarks, press release or
+news report writes it, with the multiset of counts a careful annotator lists
+under ``offence_counts`` in shared/eval/GOLD_FORMAT.md: every statement of
+how many offences, counts or charges an offender admitted, was convicted of
+or was sentenced for, one item per number written. Charges merely laid,
+faced or dropped, acquittals, "multiple counts", count numbers ("count 3")
+and section numbers are not listed.
+
+Groups:
+    DEV: the canonical forms quoted in GOLD_FORMAT.md and
+        shared/domain/SENTENCING.md, which the patterns were written against.
+    HELD_OUT: new phrasings (US, Sri Lankan and Philippine forms, numbers in
+        words, "each of", look-alikes) that the patterns were never tuned
+        on; a miss stays here as a strict xfail, never deleted or "fixed" by
+        changing the expectation.
+    BUGS_CAUGHT: regressions: a bug found elsewhere (evaluation, review)
+        gets its passage here, naming its origin, once it is fixed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+# fmt: off
+DEV = [
+    pytest.param("The appellant pleaded guilty to four counts on an indictment.", [4], id="pleaded-guilty-counts"),
+    pytest.param("He admitted a total of 137 offences.", [137], id="total-of-offences"),
+    pytest.param("Ford was convicted of 23 offences at Northampton Crown Court.", [23], id="convicted-of-offences"),
+    pytest.param("The former teacher pleaded guilty to 18 charges.", [18], id="pleaded-guilty-charges"),
+    pytest.param("The court accepted his guilty pleas to 33 criminal charges.", [33], id="guilty-pleas-to-charges"),
+    pytest.param("He admitted 27 offences, including nine counts of inciting a child to engage in sexual activity and fifteen counts of making indecent images.", [27, 9, 15], id="total-then-per-offence-counts"),
+    pytest.param("The AFP said the man now faces 75 new charges.", [], id="charges-faced-not-listed"),
+    pytest.param("He was charged with three offences and remanded in custody.", [], id="charged-only-not-listed"),
+    pytest.param("He pleaded guilty to multiple counts of distributing child abuse material.", [], id="multiple-not-listed"),
+    pytest.param("Whiddett was sentenced to 3 years and 2 months in prison for 6 child sex charges.", [6], id="sentenced-for-charges"),
+]
+
+HELD_OUT = [
+    pytest.param("He was found guilty of three counts each of rape and sexual assault.", [3], id="counts-each-one-item"),
+    pytest.param("The Canadian pled guilty to 40 sexual offences involving children.", [40], id="ca-pled-guilty"),
+    pytest.param("A federal jury convicted him on two counts of wire fraud.", [2], id="us-convicted-on-counts"),
+    pytest.param("He was acquitted of five counts of indecent assault.", [], id="acquitted-not-listed"),
+    pytest.param("He pleaded not guilty to seven charges and will stand trial in June.", [], id="not-guilty-plea-not-listed"),
+    pytest.param("She was convicted of one count of sexual assault of a child.", [1], id="one-count"),
+    pytest.param("He pleaded guilty to a single count of possessing indecent photographs.", [1], id="single-count"),
+    pytest.param("He admitted two offences of making indecent photographs and one of possession.", [2, 1], id="two-and-one-of"),
+    pytest.param("He was sentenced on 12 counts of causing a child to watch sexual activity.", [12], id="sentenced-on-counts"),
+    pytest.param("The jury convicted him on all 9 counts.", [9], id="all-n-counts"),
+    pytest.param("He faces up to 10 years in prison on each of the three counts.", [], id="faces-each-of-counts-not-listed"),
+    pytest.param("The accused was found guilty under Sections 376 and 506 of the IPC.", [], id="in-section-numbers-not-counts"),
+    pytest.param("He was convicted of 3 offences under section 14 of the Sexual Offences Act 2003.", [3], id="offences-under-section"),
+    pytest.param("He pleaded guilty to eleven offences, including arranging the rape of a child.", [11], id="eleven-offences-including"),
+    pytest.param("He also asked for 20 other offences to be taken into consideration.", [20], id="offences-taken-into-consideration"),
+    pytest.param("Police arrested 17 people in the UK as part of the operation.", [], id="people-not-offences"),
+    pytest.param("He is charged with 12 counts of child sexual exploitation and will appear on 5 June.", [], id="charged-with-counts-not-listed"),
+    pytest.param("Three co-accused pleaded guilty at the same hearing.", [], id="co-accused-not-offences"),
+    pytest.param("He pleaded guilty to count 3 of the indictment.", [], id="count-number-not-count"),
+    pytest.param("A 56-year-old man who admitted four offences was jailed.", [4], id="age-beside-count"),
+    pytest.param("In 2019 he was convicted of two offences of sexual communication with a child.", [2], id="year-beside-count"),
+    pytest.param("He was convicted of twenty-three sexual offences against children.", [23], id="hyphenated-number-word"),
+    pytest.param("He pleaded guilty to 1 count of attempted enticement and 2 counts of receiving child pornography.", [1, 2], id="us-two-digit-counts"),
+    pytest.param("He was convicted of the three remaining charges.", [3], id="remaining-charges"),
+    pytest.param("Prosecutors dropped 10 charges as part of a plea deal.", [], id="dropped-not-listed"),
+    pytest.param("He was indicted on 14 counts in the Southern District of New York.", [], id="us-indicted-not-listed"),
+    pytest.param("He was sentenced for four offences committed between 2015 and 2018.", [4], id="sentenced-for-offences"),
+    pytest.param("The appellant was convicted on all four counts of the indictment in the High Court of Colombo.", [4], id="lk-all-four-counts"),
+    pytest.param("The accused pleaded guilty to the 2 charges in the indictment.", [2], id="lk-the-two-charges"),
+    pytest.param("The Regional Trial Court convicted him of 12 counts of qualified trafficking in persons.", [12], id="ph-counts-of-trafficking"),
+    pytest.param("He originally faced 40 counts but pleaded guilty to 12.", [12], id="faced-then-pleaded-to-number"),
+    pytest.param("He admitted three charges of paying for the sexual services of a child.", [3], id="admitted-charges"),
+]
+
+# Regressions go here: a passage that once gave the wrong counts, with a
+# comment naming where it was found (document, issue), once it is fixed.
+BUGS_CAUGHT: list = []
+# fmt: on
+
+
+def _grouped(**groups: list) -> list:
+    """Prefix each case id with its group, keeping its marks."""
+    return [
+        pytest.param(*case.values, id=f"{name}-{case.id}", marks=case.marks)
+        for name, table in groups.items()
+        for case in table
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), _grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
+)
+def test_offence_counts_found(mentions_of, text: str, expected: list[int]) -> None:
+    found = [mention.value for mention in mentions_of(text, "offence_count")]
+    assert Counter(found) == Counter(expected)
