@@ -108,9 +108,13 @@ def _extract(*args: str | Path):
     return runner.invoke(app, ["extract", *map(str, args)])
 
 
+def _lines(out: Path) -> list[str]:
+    with (out / "documents.jsonl").open(encoding="utf-8") as handle:
+        return list(handle)
+
+
 def _results(out: Path) -> list[DocumentResult]:
-    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
-    return [DocumentResult.model_validate_json(line) for line in lines]
+    return [DocumentResult.model_validate_json(line) for line in _lines(out)]
 
 
 def _by_source(results: list[DocumentResult]) -> dict[Path, DocumentResult]:
@@ -132,8 +136,9 @@ def test_mixed_folder_exits_1_with_one_valid_line_per_file(inputs: Inputs, tmp_p
     out = tmp_path / "out"
     result = _extract(inputs.folder, "-o", out)
     assert result.exit_code == 1, result.output
-    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = _lines(out)
     assert len(lines) == len(inputs.all)
+    assert all(line.endswith("\n") for line in lines)
     results = [DocumentResult.model_validate_json(line) for line in lines]
     assert sorted(_by_source(results)) == sorted(path.resolve() for path in inputs.all)
     assert "5 documents, 3 ok, 2 failed" in result.output
@@ -148,8 +153,9 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(("role", "code"), BROKEN, ids=[role for role, _ in BROKEN])
-def test_a_broken_file_is_an_error_line_with_its_code(mixed_run, inputs: Inputs, role: str,
-                                                      code: str) -> None:
+def test_a_broken_file_is_an_error_line_with_its_code(
+    mixed_run, inputs: Inputs, role: str, code: str
+) -> None:
     _, results = mixed_run
     line = results[getattr(inputs, role).resolve()]
     assert line.status == "error"
@@ -297,8 +303,7 @@ def test_renamed_error_line_keeps_one_doc_id(tmp_path: Path) -> None:
 
 def test_glob_argument_selects_matching_files(inputs: Inputs, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = _extract(str(inputs.folder / "*.txt"), str(inputs.folder / "**" / "*.docx"),
-                      "-o", out)
+    result = _extract(str(inputs.folder / "*.txt"), str(inputs.folder / "**" / "*.docx"), "-o", out)
     assert result.exit_code == 1, result.output  # empty.txt matches too
     sources = sorted(_by_source(_results(out)))
     assert sources == sorted(p.resolve() for p in (inputs.report, inputs.empty, inputs.judgment))
@@ -323,7 +328,7 @@ def test_every_output_line_validates_against_the_schema(mixed_run, tmp_path: Pat
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
     validator = validator_class(schema)
-    lines = (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = _lines(tmp_path / "out")
     assert len(lines) == 5
     for line in lines:
         validator.validate(json.loads(line))

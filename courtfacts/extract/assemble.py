@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from courtfacts.extract.components import CONTEXT, HITS, SENTENCES
 from courtfacts.extract.normalise import compare_key
-from courtfacts.extract.offenders import Offender, OffenderIndex, find_offenders
+from courtfacts.extract.offenders import People, Person, find_people
 from courtfacts.extract.release import estimate_custody
 from courtfacts.extract.ruler import Hit
 from courtfacts.extract.values import DocumentContext
@@ -36,48 +36,65 @@ _ACQUITTED = re.compile(
     r"\b(?:acquit(?:ted)?|conviction\w*(?:\s+and\s+(?:the\s+)?sentences?)?\s+(?:is|are|were|was)\s+(?:hereby\s+)?(?:set\s+aside|quashed))",
     re.IGNORECASE,
 )
+_JOINED = re.compile(r"\band\b|&")
+_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b", re.IGNORECASE)
+_TOPIC_REACH = 1500
+_ROLE_WORD = re.compile(r"\b(?:appellants?|accused|petitioners?|defendants?|convicts?)\b", re.IGNORECASE)
+_PLURAL_ROLE = re.compile(r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE)
 _TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon))\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
 
 
 class _Attribution:
-    """Which offender each offset of the text is about."""
+    """Which person each hit of the text is about."""
 
-    def __init__(self, index: OffenderIndex, text: str, sentences: list[tuple[int, int]]) -> None:
+    def __init__(self, people: People, text: str, sentences: list[tuple[int, int]]) -> None:
         self.text = text
+        self.people = people
         self.sentences = sentences
         self._starts = [s for s, _ in sentences]
-        self.offenders = index.offenders
-        marks = sorted((pos, person) for person in self.offenders for pos in person.positions)
-        self._marks = marks
+        marks = people.named_between(0, len(text))
         self._mark_pos = [pos for pos, _ in marks]
+        self._marks = marks
 
     def sentence(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1
         return self.sentences[index] if index >= 0 else (0, len(self.text))
 
-    def _in_sentence(self, start: int, end: int) -> list[tuple[int, Offender]]:
-        lo = bisect.bisect_left(self._mark_pos, start)
-        hi = bisect.bisect_left(self._mark_pos, end)
-        return self._marks[lo:hi]
+    def _topic(self, offset: int) -> Person | None:
+        """The person named last before an offset, if recent enough to be 'he' or 'she'."""
+        index = bisect.bisect_left(self._mark_pos, offset) - 1
+        if index < 0 or offset - self._mark_pos[index] > _TOPIC_REACH:
+            return None
+        return self._marks[index][1]
 
-    def who(self, hit: Hit, rank_in_sentence: int) -> Offender | None:
-        if len(self.offenders) == 1:
-            return self.offenders[0]
+    def who(self, hit: Hit, rank_in_sentence: int) -> list[Person]:
+        """The people a hit is about: usually one, several for a shared sentence."""
         start, end = self.sentence(hit.start)
-        named = self._in_sentence(start, end)
+        named = self.people.named_between(start, end)
         distinct = list(dict.fromkeys(person.name for _, person in named))
-        if named and _RESPECTIVELY.search(self.text[start:end]) and len(distinct) > 1:
-            name = distinct[min(rank_in_sentence, len(distinct) - 1)]
-            return next(p for p in self.offenders if p.name == name)
+        by_name = {person.name: person for _, person in named}
+        sentence_text = self.text[start:end]
+        if len(distinct) > 1 and _RESPECTIVELY.search(sentence_text):
+            return [by_name[distinct[min(rank_in_sentence, len(distinct) - 1)]]]
         before = [person for pos, person in named if pos < hit.start]
+        if hit.label == "SENTENCE" and len({p.name for p in before}) > 1 and _JOINED.search(
+            self.text[named[0][0] : hit.start]
+        ):
+            return list(dict.fromkeys(before))
+        accused = [p for p in self.people.people if p.is_named_accused and not p.is_excluded]
+        if accused and _ROLE_WORD.search(sentence_text):
+            return accused if len(accused) == 1 or _PLURAL_ROLE.search(sentence_text) else accused[:1]
         if before:
-            return before[-1]
+            return [before[-1]]
         if named:
-            return named[0][1]
-        index = bisect.bisect_left(self._mark_pos, hit.start) - 1
-        return self._marks[index][1] if index >= 0 else None
+            return [named[0][1]]
+        topic = self._topic(hit.start)
+        if topic:
+            return [topic]
+        later = self.people.named_between(hit.start, hit.start + _TOPIC_REACH)
+        return [later[0][1]] if later and hit.label == "SENTENCE" else []
 
 
 def _final_sentence(sentences: list[tuple[str, SentenceValue]]) -> tuple[list[str], SentenceValue | None, SentenceValue | None]:
@@ -127,7 +144,7 @@ def _offending_period(hits: list[Hit], text: str, sents: _Attribution) -> dict[s
 
 
 def _build_case(
-    person: Offender | None,
+    person: Person | None,
     hits: list[Hit],
     doc: Doc,
     source: SourceText,
@@ -188,6 +205,53 @@ def _build_case(
     return fields
 
 
+def _owners(hits: list[Hit], attribution: _Attribution) -> dict[int, list[Person]]:
+    """Give every hit its people; shared plural sentences go to every offender."""
+    owner: dict[int, list[Person]] = {}
+    rank: Counter[tuple[tuple[int, int], str]] = Counter()
+    for hit in hits:
+        key = (attribution.sentence(hit.start), hit.label)
+        owner[id(hit)] = attribution.who(hit, rank[key])
+        rank[key] += 1
+    offenders = _offenders(hits, owner)
+    for hit in hits:
+        if owner[id(hit)] and owner[id(hit)][0] in offenders:
+            continue
+        if len(offenders) == 1:
+            owner[id(hit)] = offenders
+        elif hit.label == "SENTENCE" and not owner[id(hit)] and offenders:
+            start, end = attribution.sentence(hit.start)
+            if _PLURAL.search(attribution.text[start : hit.start]):
+                owner[id(hit)] = offenders
+    return owner
+
+
+def _offenders(hits: list[Hit], owner: dict[int, list[Person]]) -> list[Person]:
+    found: list[Person] = []
+    for hit in hits:
+        if hit.label == "SENTENCE":
+            for person in owner[id(hit)]:
+                if person not in found:
+                    found.append(person)
+    return found
+
+
+def _attributed(mentions: list[Mention], hits: list[Hit], owner: dict[int, list[Person]]) -> list[Mention]:
+    """Mentions with their offender; a sentence shared by several is listed once for each."""
+    by_id = {h.mention_id: owner[id(h)] for h in hits if h.mention_id}
+    result: list[Mention] = []
+    for mention in mentions:
+        people = by_id.get(mention.id) or []
+        if not people:
+            result.append(mention)
+            continue
+        result.append(mention.model_copy(update={"offender": people[0].name}))
+        if mention.kind == "sentence":
+            for extra, person in enumerate(people[1:], start=2):
+                result.append(mention.model_copy(update={"offender": person.name, "id": f"{mention.id}.{extra}"}))
+    return result
+
+
 def assemble_cases(
     doc: Doc, source: SourceText, mentions: list[Mention]
 ) -> tuple[list[Mention], list[CaseRecord], list[ErrorRecord]]:
@@ -198,25 +262,15 @@ def assemble_cases(
         record for each case that failed validation.
     """
     hits: list[Hit] = [h for h in doc.user_data[HITS] if h.label != "BLOCK"]
-    attribution = _Attribution(find_offenders(source.text), source.text, doc.user_data[SENTENCES])
-    owner: dict[int, Offender | None] = {}
-    rank: Counter[tuple[tuple[int, int], str]] = Counter()
-    for hit in hits:
-        key = (attribution.sentence(hit.start), hit.label)
-        owner[id(hit)] = attribution.who(hit, rank[key])
-        rank[key] += 1
-    by_id = {h.mention_id: owner[id(h)] for h in hits if h.mention_id}
-    mentions = [
-        m.model_copy(update={"offender": by_id[m.id].name}) if by_id.get(m.id) else m
-        for m in mentions
-    ]
+    attribution = _Attribution(find_people(source.text), source.text, doc.user_data[SENTENCES])
+    owner = _owners(hits, attribution)
+    offenders: list[Person | None] = list(_offenders(hits, owner))
+    if not offenders and any(h.label == "SENTENCE" for h in hits):
+        offenders = [None]
     cases: list[CaseRecord] = []
     problems: list[ErrorRecord] = []
-    people = attribution.offenders or [None]
-    for person in people:
-        mine = [h for h in hits if owner[id(h)] is person]
-        if not any(h.label == "SENTENCE" for h in mine):
-            continue
+    for person in offenders:
+        mine = [h for h in hits if (person in owner[id(h)]) or (person is None and not owner[id(h)])]
         try:
             cases.append(CaseRecord(**_build_case(person, mine, doc, source, attribution)))
         except ValidationError as exc:
@@ -227,4 +281,4 @@ def assemble_cases(
                     exception_type="ValidationError",
                 )
             )
-    return mentions, cases, problems
+    return _attributed(mentions, hits, owner), cases, problems

@@ -1,11 +1,13 @@
-"""Who the offenders are, and which offender each mention is about.
+"""The people a document names, and which of them are offenders.
 
-Names are found by the ways texts introduce the people they report on:
-"John Smith, 45," ; "56-year-old 'Andrew L'"; "Smith was jailed";
-"sentenced John Smith to"; the accused named in a judgment's caption. A name
-is an offender's when a sentencing, plea or conviction verb sits with it,
-or when it carries an age in a report that sentences someone. Later
-mentions of a surname alone ("Dowle") refer to the full name.
+People are found by the ways texts introduce them: a run of capitalised
+words ("John Smith", "Mohammed Khalaf Al Ali Alhamadi"), an anonymised name
+in quotes ("'Andrew L'"), a title and surname ("Mr Gordon"), the accused
+listed in a judgment's caption, "Name (Appellant) v ...". A person named
+with a judge's, prosecutor's or officer's title, or as a victim ("the murder
+of X"), is never an offender. Ages come from "Name, 45," and
+"56-year-old Name". Which of these people are offenders is decided by case
+assembly, by who the sentences are about.
 """
 
 from __future__ import annotations
@@ -16,18 +18,34 @@ from functools import cache
 
 from courtfacts.patterns import load_lexicon
 
-_NAME = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.|(?:Al|al|de|De|van|von|bin|ibn|da|dos)(?=\s+[A-Z])))*\s+[A-Z][a-z'’\-]+|[A-Z][a-z'’\-]+"
-_AGE_AFTER = re.compile(rf"(?<![\w’'])(?P<name>{_NAME}),\s+(?:aged\s+)?(?P<age>\d{{1,2}})\s*(?:,|\band\b|\bof\b|\bfrom\b|\bwho\b|\bwas\b|\bis\b|\bhave\b|\bhad\b|\bwere\b|\bpleaded\b|\bwill\b|\()")
-_AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,2}})-year-old\s+(?:[a-z]+\s+){{0,3}}?[‘'\"“]?(?P<name>{_NAME})[’'\"”]?")
+_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_LINK = r"(?:[ \t]+|\n(?=[A-Z]))"
+_PARTICLE = r"(?:Al|al|El|el|de|De|van|von|bin|ibn|da|dos|del|la|Le)"
+_RUN = re.compile(
+    rf"(?<![\w’'.])(?:{_WORD})(?:{_LINK}(?:{_WORD}|[A-Z]\.(?={_LINK}[A-Z])|{_PARTICLE}(?={_LINK}[A-Z])))*"
+    rf"(?:{_LINK}[A-Z](?=[’'\"”]))?"
+)
 _QUOTED = re.compile(r"[‘'\"“](?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+[A-Z])\.?[’'\"”]")
-_SUBJECT_VERB = re.compile(
-    rf"(?<![\w’'])(?P<name>{_NAME})(?:,[^,.]{{1,80}},)?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|will\s+be|'s|who\s+was)?\s*(?:\w+\s+)?"
-    r"(?:sentenced|jailed|imprisoned|convicted|fined|detained|pleaded|pled|admitted|received|handed|given|ordered|found\s+guilty|locked\s+up)\b"
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<name>" + _WORD + r")")
+_CAPTION_V = re.compile(rf"(?m)^\s*(?P<name>{_WORD}(?:\s+{_WORD}){{0,4}})\s+\((?:Appellant|Defendant|Accused|Applicant)\)\s+v\b")
+_AGE_AFTER = re.compile(r"^(?:,\s+(?:aged\s+)?|\s+aged\s+)([1-9]\d)\b(?!\s*(?:years?|months?|%|,\d))")
+_AGE_PAREN = re.compile(r"^\s+\(([1-9]\d)\)")
+_AGE_BEFORE = re.compile(r"\b([1-9]\d)-year-old\s+(?:[a-z]+\s+){0,3}?[‘'\"“]?$")
+_NOT_OFFENDER_BEFORE = re.compile(
+    r"(?:\b(?:Judge|Justice|Recorder|Magistrate|Lord|Lady|Sir|Dame|Honour|DA|Attorney|Prosecutor|Counsel|Detective"
+    r"|Det|DC|DS|DI|PC|Officer|Inspector|Constable|Sergeant|Sgt|Superintendent|Dr|Professor|Deputy|Chief|Commissioner"
+    r"|Secretary|Minister|spokesperson|spokesman|spokeswoman|Marshal|Agent|Senator|Governor|Mayor)[.:]?\s+(?:\w+\s+)?"
+    r"|\b(?:victims?|murder|murdered|killing|killed|death|rape|raped|assault|assaulted|attack|attacked|wife|husband"
+    r"|daughter|son|mother|father|girlfriend|boyfriend|brother-in-law|sister)\W+(?:\w+\W+){0,3})$"
 )
-_OBJECT = re.compile(rf"\b(?:sentenced|jailed|fined|convicted|handed)\s+(?P<name>{_NAME})\b")
-_CAPTION = re.compile(
-    rf"(?m)^\s*(?:\d+\.\s*)?(?P<name>{_NAME})(?:\s+alias\s+[^\n]+)?\s*\n(?:[^\n]{{0,80}}\n){{0,3}}?\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:Accused|Appellant|Petitioner|Defendant|Respondent\s*-\s*Appellant)"
+_NOT_OFFENDER_AFTER = re.compile(
+    r"^,?\s+(?:said|says|told|added|explained|prosecuting|defending|for\s+the\s+(?:prosecution|defence|Crown|State)|QC|KC|SSC|SC|DSG|ASG|PC|J)\b"
 )
+_DEFENDANT = re.compile(rf"\b(?:Defendant|Accused|Appellant|Offender)\s*(?:\(\d+\))?:?\s+(?P<name>{_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,4}})")
+_CAPTION_REGION = re.compile(
+    r"(?is)\b(?:and\s+now(?:\s+between)?|now\s+between)\b(?P<body>.{0,600}?)\bAccused\s*[-–]\s*(?:Appellants?|Petitioners?)"
+)
+_CAPTION_ENTRY = re.compile(r"(?m)^\s*(?:\d+\.\s*)?(?P<name>[A-Z][A-Za-z]+(?:[ \t\n]+(?!alias\b)[A-Z][A-Za-z]+){1,5})")
 
 
 @cache
@@ -35,91 +53,154 @@ def _stop_words() -> frozenset[str]:
     return frozenset(load_lexicon("name_stopwords")["words"])
 
 
-@dataclass
-class Offender:
-    """One person the document reports on, and where it names them."""
+@dataclass(eq=False)
+class Person:
+    """One person the document names, and where."""
 
     name: str
     age: int | None = None
     positions: list[int] = field(default_factory=list)
-    is_sentenced: bool = False
+    is_named_accused: bool = False
+    is_excluded: bool = False
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
 
 
-def _clean_name(raw: str) -> str | None:
-    words = raw.replace("\n", " ").split()
+def _trim(words: list[str]) -> list[str]:
     stop = _stop_words()
-    while words and (words[0] in stop or words[0].lower() in stop):
-        words = words[1:]
-    while words and (words[-1] in stop or words[-1].lower() in stop):
-        words = words[:-1]
-    if not words or all(len(w.rstrip(".")) <= 1 for w in words):
-        return None
-    return " ".join(words)
+    start = 0
+    while start < len(words) and words[start].rstrip(".") in stop:
+        start += 1
+    words = words[start:]
+    for index, word in enumerate(words):
+        if word.rstrip(".") in stop:
+            return words[:index]
+    return words
 
 
-class OffenderIndex:
-    """The offenders of one document, by name and by where they are named."""
+def _is_headline(text: str, position: int) -> bool:
+    """A Title Case line is a headline or menu, not running prose."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = text[start : end if end >= 0 else len(text)].split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 5 and capitals / len(words) > 0.7
+
+
+class People:
+    """The people of one document, by name and by where they are named."""
 
     def __init__(self) -> None:
-        self.people: dict[str, Offender] = {}
+        self.people: list[Person] = []
 
-    def add(self, raw: str, position: int, age: int | None = None, sentenced: bool = False) -> None:
-        name = _clean_name(raw)
-        if name is None:
-            return
-        person = self.find(name)
-        if person is None:
-            person = self.people.setdefault(name, Offender(name))
-        person.positions.append(position)
-        person.age = person.age or age
-        person.is_sentenced = person.is_sentenced or sentenced
-
-    def find(self, name: str) -> Offender | None:
-        """The known person a name refers to: the same name, or a surname or full name of one."""
-        if name in self.people:
-            return self.people[name]
+    def find(self, name: str) -> Person | None:
+        """The known person a name refers to: the same name, or a surname of one."""
+        lowered = name.lower()
+        for person in self.people:
+            if person.name.lower() == lowered:
+                return person
         words = name.split()
-        for person in self.people.values():
-            if len(words) == 1 and words[0] == person.surname:
+        for person in self.people:
+            known = person.name.split()
+            if len(words) < len(known) and known[-len(words) :] == words:
                 return person
-            if len(person.name.split()) == 1 and person.name == words[-1]:
-                person.name = name if len(words) <= 5 else person.name
-                return person
-            if name.startswith(person.name + " ") or person.name.startswith(name + " "):
+            if len(person.name.split()) == 1 and len(words) > 1 and person.name == words[-1]:
+                person.name = name
                 return person
         return None
 
-    @property
-    def offenders(self) -> list[Offender]:
-        return [p for p in self.people.values() if p.is_sentenced]
+    def add(self, name: str, position: int, *, age: int | None = None, accused: bool = False,
+            excluded: bool = False) -> Person:
+        person = self.find(name)
+        if person is None:
+            person = Person(name)
+            self.people.append(person)
+        person.positions.append(position)
+        person.age = person.age or age
+        person.is_named_accused = person.is_named_accused or accused
+        person.is_excluded = person.is_excluded or excluded
+        return person
+
+    def named_between(self, start: int, end: int) -> list[tuple[int, Person]]:
+        """People named in a character range, in order, offenders-to-be only."""
+        found = [
+            (pos, person)
+            for person in self.people
+            if not person.is_excluded
+            for pos in person.positions
+            if start <= pos < end
+        ]
+        return sorted(found, key=lambda item: item[0])
 
 
-def find_offenders(text: str) -> OffenderIndex:
-    """Find the people a text names as sentenced, pleading or convicted."""
-    index = OffenderIndex()
-    for match in _CAPTION.finditer(text[:8000]):
-        index.add(match.group("name"), match.start("name"), sentenced=True)
-    for regex in (_AGE_AFTER, _AGE_BEFORE):
-        for match in regex.finditer(text):
-            index.add(match.group("name"), match.start("name"), int(match.group("age")))
+def _age_near(text: str, start: int, end: int) -> int | None:
+    after = text[end : end + 20]
+    match = _AGE_AFTER.match(after) or _AGE_PAREN.match(after)
+    if match:
+        return int(match.group(1))
+    match = _AGE_BEFORE.search(text[max(0, start - 40) : start])
+    return int(match.group(1)) if match else None
+
+
+def _add_runs(people: People, text: str) -> None:
+    for match in _RUN.finditer(text):
+        words = _trim(match.group().split())
+        if not words or _is_headline(text, match.start()):
+            continue
+        offset = match.start() + match.group().find(words[0])
+        name = " ".join(words)
+        if len(words) == 1 and people.find(name) is None:
+            continue
+        window = text[max(0, offset - 60) : offset]
+        window = window[max(window.rfind(". "), window.rfind(".\n"), window.rfind("\n\n")) + 1 :]
+        excluded = bool(
+            _NOT_OFFENDER_BEFORE.search(window)
+            or _NOT_OFFENDER_AFTER.match(text[offset + len(name) : offset + len(name) + 20])
+        )
+        person = people.find(name)
+        if person is not None and person.is_named_accused:
+            excluded = False
+        age = _age_near(text, offset, match.start() + len(match.group()))
+        # A full name met as a judge, counsel or victim settles that; a surname alone does not.
+        people.add(name, offset, age=age, excluded=excluded and (person is None or len(words) > 1))
+
+
+def _add_caption(people: People, text: str) -> None:
+    region = _CAPTION_REGION.search(text[:6000])
+    if region:
+        for entry in _CAPTION_ENTRY.finditer(region.group("body")):
+            words = _trim(entry.group("name").split())
+            if len(words) >= 2:
+                people.add(" ".join(words), region.start("body") + entry.start("name"), accused=True)
+    for match in _CAPTION_V.finditer(text[:6000]):
+        people.add(match.group("name"), match.start("name"), accused=True)
+    for match in _DEFENDANT.finditer(text):
+        words = _trim(match.group("name").split())
+        if len(words) >= 2:
+            people.add(" ".join(words), match.start("name"), accused=True)
+
+
+def find_people(text: str) -> People:
+    """Find the people a text names, with their ages where stated."""
+    people = People()
+    _add_caption(people, text)
     for match in _QUOTED.finditer(text):
-        index.add(match.group("name"), match.start("name"))
-    for regex in (_SUBJECT_VERB, _OBJECT):
-        for match in regex.finditer(text):
-            index.add(match.group("name"), match.start("name"), sentenced=True)
-    _mark_surname_mentions(index, text)
-    return index
-
-
-def _mark_surname_mentions(index: OffenderIndex, text: str) -> None:
-    for person in list(index.people.values()):
-        for word in {person.name, person.surname}:
-            if len(word) < 3:
+        start = match.start("name")
+        people.add(match.group("name"), start, age=_age_near(text, match.start(), match.end()))
+    for match in _TITLED.finditer(text):
+        if people.find(match.group("name")) is None:
+            excluded = bool(_NOT_OFFENDER_BEFORE.search(text[max(0, match.start() - 60) : match.start()]))
+            people.add(match.group("name"), match.start("name"), excluded=excluded)
+    _add_runs(people, text)
+    # A second pass finds later surname-only mentions of people met in full.
+    for person in list(people.people):
+        for word in {person.surname}:
+            if len(word) < 3 or word in _stop_words():
                 continue
             for match in re.finditer(rf"(?<![\w’']){re.escape(word)}(?![\w])", text):
-                person.positions.append(match.start())
-        person.positions = sorted(set(person.positions))
+                if match.start() not in person.positions:
+                    person.positions.append(match.start())
+        person.positions.sort()
+    return people
