@@ -41,7 +41,19 @@ _PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sis
 _TOPIC_REACH = 1500
 _ROLE_WORD = re.compile(r"\b(?:appellants?|accused|petitioners?|defendants?|convicts?)\b", re.IGNORECASE)
 _PLURAL_ROLE = re.compile(r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE)
-_TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon))\b", re.IGNORECASE)
+_TODAY = re.compile(
+    r"\b(?:today|this\s+(?:morning|afternoon)|later\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
+_SENTENCING_VERB = re.compile(r"\b(?:sentenced|jailed|imprisoned|handed|locked\s+up|given)\b", re.IGNORECASE)
+_OFFENDING = re.compile(
+    r"\b(?:offen[cs]es?|offending|crimes?|incident|attack\w*|murder\w*|kill\w*|drown\w*|burglar\w*|stole|stolen|steal\w*"
+    r"|robb\w*|assault\w*|rap(?:e|ed)|abus\w*|committed|raids?|heist|fraud\w*|cheat\w*|defraud\w*|payments?|transactions?"
+    r"|transfers?|messages|groom\w*|possess\w*|annoy\w*|death|died|shot|stabb\w*|on\s+or\s+(?:about|before))\b",
+    re.IGNORECASE,
+)
+_NOT_OFFENDING = re.compile(r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment)\b", re.IGNORECASE)
+_ON_DATE = re.compile(r"\b(?:on|in|on\s+or\s+(?:about|before)(?:\s+the)?|during)\s*$", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
 
@@ -128,18 +140,51 @@ def _offence_count(items: list[tuple[str, int, tuple[int, int]]]) -> tuple[list[
 
 
 def _offending_period(hits: list[Hit], text: str, sents: _Attribution) -> dict[str, tuple[str, str]]:
-    """Dates stated as the start and end of a period ("from December 2015 to July 2018")."""
+    """The period of offending: a stated span about the offending, else the date of a single incident."""
     found: dict[str, tuple[str, str]] = {}
+    incident: tuple[str, str] | None = None
     for hit in hits:
         if hit.label != "DATE" or not hit.value or not hit.mention_id:
             continue
-        start, _ = sents.sentence(hit.start)
+        start, end = sents.sentence(hit.start)
+        sentence = text[start:end]
+        if not _OFFENDING.search(sentence) or _NOT_OFFENDING.search(sentence):
+            continue
         before = text[max(start, hit.start - 25) : hit.start]
         if "start" not in found and _RANGE_START.search(before):
             found["start"] = (hit.value, hit.mention_id)
-            continue
-        if "start" in found and "end" not in found and _RANGE_END.search(before):
+        elif "start" in found and "end" not in found and _RANGE_END.search(before):
             found["end"] = (hit.value, hit.mention_id)
+        elif incident is None and _ON_DATE.search(before):
+            incident = (hit.value, hit.mention_id)
+    if not found and incident:
+        found = {"start": incident, "end": incident}
+    return found
+
+
+def _sentence_date(person: Person | None, hits: list[Hit], text: str, sents: _Attribution, ctx: DocumentContext) -> str | None:
+    """When sentence was passed: 'sentenced today' in a dated report, or 'sentenced on DATE'."""
+    if any(h.label == "SENTENCE" and h.value.role == "substituted" for h in hits) and ctx.reference:
+        return ctx.reference.isoformat()
+    spans = sorted({sents.sentence(h.start) for h in hits if h.label in ("SENTENCE", "OFFENCE_COUNT")})
+    for start, end in spans + _verb_sentences(text, sents, person):
+        sentence = text[start:end]
+        if not _SENTENCING_VERB.search(sentence):
+            continue
+        if ctx.reference and _TODAY.search(sentence):
+            return ctx.reference.isoformat()
+    return None
+
+
+def _verb_sentences(text: str, sents: _Attribution, person: Person | None) -> list[tuple[int, int]]:
+    """Sentences that name a person (or, for an unnamed offender, any) with a sentencing verb."""
+    found = []
+    for span in sents.sentences:
+        sentence = text[span[0] : span[1]]
+        if not _SENTENCING_VERB.search(sentence):
+            continue
+        if person is None or person.surname in sentence or len(sents.people.people) <= 1:
+            found.append(span)
     return found
 
 
@@ -149,6 +194,7 @@ def _build_case(
     doc: Doc,
     source: SourceText,
     attribution: _Attribution,
+    shared: dict[str, tuple[str, list[str]]],
 ) -> dict[str, object]:
     ctx: DocumentContext = doc.user_data[CONTEXT]
     fields: dict[str, object] = {"offender": person.name if person else None}
@@ -190,12 +236,14 @@ def _build_case(
         fields["offending_start"], evidence["offending_start"] = period["start"][0], [period["start"][1]]
     if "end" in period:
         fields["offending_end"], evidence["offending_end"] = period["end"][0], [period["end"][1]]
-    if ctx.reference and any(
-        _TODAY.search(source.text[slice(*attribution.sentence(h.start))])
-        for h in hits
-        if h.label == "SENTENCE"
-    ):
-        fields["sentence_date"] = ctx.reference.isoformat()
+    sentence_date = _sentence_date(person, hits, source.text, attribution, ctx)
+    if sentence_date:
+        fields["sentence_date"] = sentence_date
+    for name, (value, ids) in shared.items():
+        if name not in fields:
+            fields[name] = value
+            if ids:
+                evidence[name] = ids
     fields["court"] = source.meta.court
     fields["neutral_citation"] = source.meta.neutral_citation
     estimate = estimate_custody(fields, ctx)
@@ -252,6 +300,22 @@ def _attributed(mentions: list[Mention], hits: list[Hit], owner: dict[int, list[
     return result
 
 
+def _shared_facts(
+    hits: list[Hit], doc: Doc, source: SourceText, attribution: _Attribution
+) -> dict[str, tuple[str, list[str]]]:
+    """Facts stated for everyone sentenced together: the day and the period of offending."""
+    shared: dict[str, tuple[str, list[str]]] = {}
+    ctx: DocumentContext = doc.user_data[CONTEXT]
+    day = _sentence_date(None, hits, source.text, attribution, ctx)
+    if day:
+        shared["sentence_date"] = (day, [])
+    period = _offending_period(hits, source.text, attribution)
+    for key, name in (("start", "offending_start"), ("end", "offending_end")):
+        if key in period:
+            shared[name] = (period[key][0], [period[key][1]])
+    return shared
+
+
 def assemble_cases(
     doc: Doc, source: SourceText, mentions: list[Mention]
 ) -> tuple[list[Mention], list[CaseRecord], list[ErrorRecord]]:
@@ -267,12 +331,13 @@ def assemble_cases(
     offenders: list[Person | None] = list(_offenders(hits, owner))
     if not offenders and any(h.label == "SENTENCE" for h in hits):
         offenders = [None]
+    shared = _shared_facts(hits, doc, source, attribution)
     cases: list[CaseRecord] = []
     problems: list[ErrorRecord] = []
     for person in offenders:
         mine = [h for h in hits if (person in owner[id(h)]) or (person is None and not owner[id(h)])]
         try:
-            cases.append(CaseRecord(**_build_case(person, mine, doc, source, attribution)))
+            cases.append(CaseRecord(**_build_case(person, mine, doc, source, attribution, shared)))
         except ValidationError as exc:
             problems.append(
                 ErrorRecord(
