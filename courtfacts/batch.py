@@ -19,7 +19,7 @@ from spacy.language import Language
 from courtfacts.corpus import SUFFIXES, make_doc_id, read
 from courtfacts.errors import CourtfactsError
 from courtfacts.extract.assemble import assemble_cases
-from courtfacts.extract.pipeline import mentions_from_doc, run_pipeline
+from courtfacts.extract.pipeline import mentions_from_doc, run_pipeline, stated_document_date
 from courtfacts.models import DocumentResult, ErrorRecord, SourceText
 
 
@@ -73,6 +73,10 @@ def _error(doc_id: str, source: str, stage: str, exc: BaseException) -> Document
 
 def process_source(source: SourceText, nlp: Language) -> DocumentResult:
     """Extract mentions and cases from a read document."""
+    if source.meta.document_date is None:
+        stated = stated_document_date(source)
+        if stated:
+            source = source.model_copy(update={"meta": source.meta.model_copy(update={"document_date": stated})})
     try:
         doc = run_pipeline(nlp, source)
         mentions = mentions_from_doc(doc, source)

@@ -39,7 +39,8 @@ _ACQUITTED = re.compile(
 _JOINED = re.compile(r"\band\b|&")
 _PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b", re.IGNORECASE)
 _TOPIC_REACH = 1500
-_ROLE_WORD = re.compile(r"\b(?:appellants?|accused|petitioners?|defendants?|convicts?)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"\b(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b", re.IGNORECASE)
+_AGE_IN_SENTENCE = re.compile(r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))", re.IGNORECASE)
 _PLURAL_ROLE = re.compile(r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE)
 _TODAY = re.compile(
     r"\b(?:today|this\s+(?:morning|afternoon)|later\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -102,6 +103,8 @@ class _Attribution:
             return [before[-1]]
         if named:
             return [named[0][1]]
+        if len(accused) == 1:
+            return accused
         topic = self._topic(hit.start)
         if topic:
             return [topic]
@@ -199,8 +202,15 @@ def _build_case(
     ctx: DocumentContext = doc.user_data[CONTEXT]
     fields: dict[str, object] = {"offender": person.name if person else None}
     evidence: dict[str, list[str]] = {}
-    if person and person.age:
-        fields["age"] = person.age
+    age = person.age if person else None
+    for hit in hits:
+        if age is None and hit.label in ("SENTENCE", "OFFENCE_COUNT"):
+            start, end = attribution.sentence(hit.start)
+            match = _AGE_IN_SENTENCE.search(source.text[start:end])
+            if match:
+                age = int(match.group(1) or match.group(2))
+    if age:
+        fields["age"] = age
     sentences = [(h.mention_id, h.value) for h in hits if h.label == "SENTENCE" and h.mention_id]
     ids, final, original = _final_sentence(sentences)  # type: ignore[arg-type]
     if final is not None:

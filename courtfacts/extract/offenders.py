@@ -28,6 +28,10 @@ _RUN = re.compile(
 _QUOTED = re.compile(r"[‘'\"“](?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+[A-Z])\.?[’'\"”]")
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<name>" + _WORD + r")")
 _CAPTION_V = re.compile(rf"(?m)^\s*(?P<name>{_WORD}(?:\s+{_WORD}){{0,4}})\s+\((?:Appellant|Defendant|Accused|Applicant)\)\s+v\b")
+_CAPTION_CROWN = re.compile(
+    rf"\b(?i:R|Regina|Rex|The\s+Queen|The\s+King|State|People|United\s+States|USA|Commonwealth|HM\s+Advocate)\.?\s+(?i:v|vs)\.?\s+"
+    rf"(?P<name>(?:{_WORD}|[A-Z][A-Z'’\-]+)(?:[ \t]+(?:[A-Z]\.|{_WORD}|[A-Z][A-Z'’\-]+)){{0,4}})"
+)
 _AGE_AFTER = re.compile(r"^(?:,\s+(?:aged\s+)?|\s+aged\s+)([1-9]\d)\b(?!\s*(?:years?|months?|%|,\d))")
 _AGE_PAREN = re.compile(r"^\s+\(([1-9]\d)\)")
 _AGE_BEFORE = re.compile(r"\b([1-9]\d)-year-old\s+(?:[a-z]+\s+){0,3}?[‘'\"“]?$")
@@ -39,7 +43,7 @@ _NOT_OFFENDER_BEFORE = re.compile(
     r"|daughter|son|mother|father|girlfriend|boyfriend|brother-in-law|sister)\W+(?:\w+\W+){0,3})$"
 )
 _NOT_OFFENDER_AFTER = re.compile(
-    r"^,?\s+(?:said|says|told|added|explained|prosecuting|defending|for\s+the\s+(?:prosecution|defence|Crown|State)|QC|KC|SSC|SC|DSG|ASG|PC|J)\b"
+    r"^,?\s+(?:said|says|told|added|explained|prosecuting|defending|for\s+the\s+(?:prosecution|defence|Crown|State|appellants?|respondents?|applicants?|defendants?|accused)|QC|KC|SSC|SC|DSG|ASG|PC|J)\b"
 )
 _DEFENDANT = re.compile(rf"\b(?:Defendant|Accused|Appellant|Offender)\s*(?:\(\d+\))?:?\s+(?P<name>{_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,4}})")
 _CAPTION_REGION = re.compile(
@@ -105,6 +109,8 @@ class People:
         for person in self.people:
             known = person.name.split()
             if len(words) < len(known) and known[-len(words) :] == words:
+                return person
+            if len(words) > 1 and len(known) > 1 and words[0] == known[0] and words[-1] == known[-1]:
                 return person
             if len(person.name.split()) == 1 and len(words) > 1 and person.name == words[-1]:
                 person.name = name
@@ -174,8 +180,11 @@ def _add_caption(people: People, text: str) -> None:
             words = _trim(entry.group("name").split())
             if len(words) >= 2:
                 people.add(" ".join(words), region.start("body") + entry.start("name"), accused=True)
-    for match in _CAPTION_V.finditer(text[:6000]):
-        people.add(match.group("name"), match.start("name"), accused=True)
+    for regex in (_CAPTION_V, _CAPTION_CROWN):
+        for match in regex.finditer(text[:6000]):
+            words = _trim([w.title() if w.isupper() and len(w) > 1 else w for w in match.group("name").split()])
+            if words:
+                people.add(" ".join(words), match.start("name"), accused=True)
     for match in _DEFENDANT.finditer(text):
         words = _trim(match.group("name").split())
         if len(words) >= 2:
@@ -191,7 +200,10 @@ def find_people(text: str) -> People:
         people.add(match.group("name"), start, age=_age_near(text, match.start(), match.end()))
     for match in _TITLED.finditer(text):
         if people.find(match.group("name")) is None:
-            excluded = bool(_NOT_OFFENDER_BEFORE.search(text[max(0, match.start() - 60) : match.start()]))
+            excluded = bool(
+                _NOT_OFFENDER_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+                or _NOT_OFFENDER_AFTER.match(text[match.end() : match.end() + 30])
+            )
             people.add(match.group("name"), match.start("name"), excluded=excluded)
     _add_runs(people, text)
     # A second pass finds later surname-only mentions of people met in full.

@@ -32,12 +32,14 @@ _YEARLESS = frozenset({"date.day_month", "date.month_day", "date.holiday"})
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]")
 _ORIGINAL = re.compile(
     r"\b(?:reduc\w*|increas\w*|vari\w*|substitut\w*|quash\w*|appeal\w*|replac\w*)\b[^.]*?"
-    r"\bfrom\s+(?:an?\s+|the\s+)?(?:total\s+)?(?:(?:sentence|term)\s+of\s+)?$",
+    r"\bfrom\s+(?:an?\s+|the\s+)?(?:total\s+)?(?:(?:sentence|term)\s+of\s+)?$"
+    r"|\b(?:quash\w*|replac\w*|set\s+aside)\s+(?:the|his|her|that)\s+(?:\w+\s+)?(?:sentences?|terms?)\s+of\s+$",
     re.IGNORECASE,
 )
 _SUBSTITUTED = re.compile(
     r"\b(?:reduc\w*|increas\w*|rais\w*|vari\w*|substitut\w*|in\s+lieu|replac\w*|lower\w*|cut)\b"
-    r"[^.]*?\b(?:to|with|by)\s+(?:an?\s+|the\s+)?(?:(?:sentence|term)\s+of\s+)?$",
+    r"[^.]*?\b(?:to|with|by)\s+(?:an?\s+|the\s+)?(?:(?:\w+\s+)?(?:sentence|term)\s+of\s+)?$"
+    r"|\b(?:substitut\w*|in\s+lieu\s+(?:thereof|of\s+it)|impose|we\s+impose)\s+(?:\w+\s+){0,3}?(?:an?\s+|the\s+)?(?:(?:\w+\s+)?(?:sentence|term)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
