@@ -53,7 +53,10 @@ _OFFENDING = re.compile(
     r"|transfers?|messages|groom\w*|possess\w*|annoy\w*|death|died|shot|stabb\w*|on\s+or\s+(?:about|before))\b",
     re.IGNORECASE,
 )
-_NOT_OFFENDING = re.compile(r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment)\b", re.IGNORECASE)
+_NOT_OFFENDING = re.compile(
+    r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment|pleaded|pled|plea|guilty|jurors?|jury|extradited)\b",
+    re.IGNORECASE,
+)
 _ON_DATE = re.compile(r"\b(?:on|in|on\s+or\s+(?:about|before)(?:\s+the)?|during)\s*$", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
@@ -67,6 +70,8 @@ class _Attribution:
         self.people = people
         self.sentences = sentences
         self._starts = [s for s, _ in sentences]
+        self.as_group: set[int] = set()
+        self.direct: set[tuple[int, str]] = set()
         marks = people.named_between(0, len(text))
         self._mark_pos = [pos for pos, _ in marks]
         self._marks = marks
@@ -90,7 +95,9 @@ class _Attribution:
         by_name = {person.name: person for _, person in named}
         sentence_text = self.text[start:end]
         if len(distinct) > 1 and _RESPECTIVELY.search(sentence_text):
-            return [by_name[distinct[min(rank_in_sentence, len(distinct) - 1)]]]
+            chosen = by_name[distinct[min(rank_in_sentence, len(distinct) - 1)]]
+            self.direct.add((id(hit), chosen.name))
+            return [chosen]
         before = [person for pos, person in named if pos < hit.start]
         if hit.label == "SENTENCE" and len({p.name for p in before}) > 1 and _JOINED.search(
             self.text[named[0][0] : hit.start]
@@ -98,10 +105,15 @@ class _Attribution:
             return list(dict.fromkeys(before))
         accused = [p for p in self.people.people if p.is_named_accused and not p.is_excluded]
         if accused and _ROLE_WORD.search(sentence_text):
-            return accused if len(accused) == 1 or _PLURAL_ROLE.search(sentence_text) else accused[:1]
+            if len(accused) > 1 and _PLURAL_ROLE.search(sentence_text):
+                self.as_group.add(id(hit))
+                return accused
+            return accused[:1]
         if before:
+            self.direct.add((id(hit), before[-1].name))
             return [before[-1]]
         if named:
+            self.direct.add((id(hit), named[0][1].name))
             return [named[0][1]]
         if len(accused) == 1:
             return accused
@@ -142,24 +154,28 @@ def _offence_count(items: list[tuple[str, int, tuple[int, int]]]) -> tuple[list[
     return best
 
 
-def _offending_period(hits: list[Hit], text: str, sents: _Attribution) -> dict[str, tuple[str, str]]:
+def _offending_period(hits: list[Hit], text: str, sents: _Attribution) -> dict[str, tuple[str, str, int]]:
     """The period of offending: a stated span about the offending, else the date of a single incident."""
-    found: dict[str, tuple[str, str]] = {}
-    incident: tuple[str, str] | None = None
+    found: dict[str, tuple[str, str, int]] = {}
+    incident: tuple[str, str, int] | None = None
     for hit in hits:
         if hit.label != "DATE" or not hit.value or not hit.mention_id:
             continue
         start, end = sents.sentence(hit.start)
+        before = text[max(start, hit.start - 25) : hit.start]
+        if "start" in found and "end" not in found and found["start"][2] == start and _RANGE_END.search(before):
+            found["end"] = (hit.value, hit.mention_id, start)
+            continue
         sentence = text[start:end]
-        if not _OFFENDING.search(sentence) or _NOT_OFFENDING.search(sentence):
+        near = text[max(start, hit.start - 60) : hit.start]
+        procedural = _NOT_OFFENDING.search(sentence)
+        if not (_OFFENDING.search(near) or (_OFFENDING.search(sentence) and not procedural)):
             continue
         before = text[max(start, hit.start - 25) : hit.start]
         if "start" not in found and _RANGE_START.search(before):
-            found["start"] = (hit.value, hit.mention_id)
-        elif "start" in found and "end" not in found and _RANGE_END.search(before):
-            found["end"] = (hit.value, hit.mention_id)
-        elif incident is None and _ON_DATE.search(before):
-            incident = (hit.value, hit.mention_id)
+            found["start"] = (hit.value, hit.mention_id, start)
+        elif _ON_DATE.search(before) and (incident is None or len(hit.value) > len(incident[0])):
+            incident = (hit.value, hit.mention_id, start)
     if not found and incident:
         found = {"start": incident, "end": incident}
     return found
@@ -205,13 +221,17 @@ def _build_case(
     age = person.age if person else None
     for hit in hits:
         if age is None and hit.label in ("SENTENCE", "OFFENCE_COUNT"):
-            start, end = attribution.sentence(hit.start)
-            match = _AGE_IN_SENTENCE.search(source.text[start:end])
+            start, _ = attribution.sentence(hit.start)
+            match = _AGE_IN_SENTENCE.search(source.text[start : hit.start])
             if match:
                 age = int(match.group(1) or match.group(2))
     if age:
         fields["age"] = age
     sentences = [(h.mention_id, h.value) for h in hits if h.label == "SENTENCE" and h.mention_id]
+    if person is not None:
+        direct = [(h.mention_id, h.value) for h in hits if h.label == "SENTENCE" and h.mention_id
+                  and (id(h), person.name) in attribution.direct]
+        sentences = direct or sentences
     ids, final, original = _final_sentence(sentences)  # type: ignore[arg-type]
     if final is not None:
         fields["sentence_kind"] = final.kind
@@ -294,9 +314,12 @@ def _offenders(hits: list[Hit], owner: dict[int, list[Person]]) -> list[Person]:
     return found
 
 
-def _attributed(mentions: list[Mention], hits: list[Hit], owner: dict[int, list[Person]]) -> list[Mention]:
-    """Mentions with their offender; a sentence shared by several is listed once for each."""
-    by_id = {h.mention_id: owner[id(h)] for h in hits if h.mention_id}
+def _attributed(
+    mentions: list[Mention], hits: list[Hit], owner: dict[int, list[Person]], groups: set[int]
+) -> list[Mention]:
+    """Mentions with their offender; a sentence shared by several named people is listed once
+    for each, one stated for a group by its role ("the petitioners") once with no name."""
+    by_id = {h.mention_id: ([] if id(h) in groups else owner[id(h)]) for h in hits if h.mention_id}
     result: list[Mention] = []
     for mention in mentions:
         people = by_id.get(mention.id) or []
@@ -356,4 +379,4 @@ def assemble_cases(
                     exception_type="ValidationError",
                 )
             )
-    return _attributed(mentions, hits, owner), cases, problems
+    return _attributed(mentions, hits, owner, attribution.as_group), cases, problems

@@ -40,12 +40,17 @@ _NOT_OFFENDER_BEFORE = re.compile(
     r"|Det|DC|DS|DI|PC|Officer|Inspector|Constable|Sergeant|Sgt|Superintendent|Dr|Professor|Deputy|Chief|Commissioner"
     r"|Secretary|Minister|spokesperson|spokesman|spokeswoman|Marshal|Agent|Senator|Governor|Mayor)[.:]?\s+(?:\w+\s+)?"
     r"|\b(?:victims?|murder|murdered|killing|killed|death|rape|raped|assault|assaulted|attack|attacked|wife|husband"
-    r"|daughter|son|mother|father|girlfriend|boyfriend|brother-in-law|sister)\W+(?:\w+\W+){0,3})$"
+    r"|daughter|son|mother|father|girlfriend|boyfriend|brother-in-law|sister)\W+(?:(?!by\b)\w+\W+){0,3}"
+    r"|\b(?:Republic|Kingdom|State|States|Court|University|City|County|Province|Borough|Bank|Church|Council)\s+of\s+)$"
 )
 _NOT_OFFENDER_AFTER = re.compile(
-    r"^,?\s+(?:said|says|told|added|explained|prosecuting|defending|for\s+the\s+(?:prosecution|defence|Crown|State|appellants?|respondents?|applicants?|defendants?|accused)|QC|KC|SSC|SC|DSG|ASG|PC|J)\b"
+    r"^,?\s+(?:said|says|told|added|explained|prosecuting|defending|for\s+the\s+(?:prosecution|defence|Crown|State|appellants?|respondents?|applicants?|defendants?|accused|petitioners?|complainant)|QC|KC|SSC|SC|DSG|ASG|PC|J)\b"
 )
-_DEFENDANT = re.compile(rf"\b(?:Defendant|Accused|Appellant|Offender)\s*(?:\(\d+\))?:?\s+(?P<name>{_WORD}(?:\s+(?:[A-Z]\.|{_WORD})){{1,4}})")
+_CITED_CASE = re.compile(
+    rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?:v|vs|Vs|V)\.?\s+(?:The\s+)?(?:Republic|State|Attorney[- ]General|Queen|King|Crown|People|AG|R)\b"
+)
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_DEFENDANT = re.compile(rf"\b(?:Defendant|Accused|Appellant|Offender)\s*(?:\(\d+\))?:?[ ]+(?P<name>{_WORD}(?:[ ]+(?:[A-Z]\.|{_WORD})){{1,4}})")
 _CAPTION_REGION = re.compile(
     r"(?is)\b(?:and\s+now(?:\s+between)?|now\s+between)\b(?P<body>.{0,600}?)\bAccused\s*[-–]\s*(?:Appellants?|Petitioners?)"
 )
@@ -179,7 +184,15 @@ def _add_caption(people: People, text: str) -> None:
         for entry in _CAPTION_ENTRY.finditer(region.group("body")):
             words = _trim(entry.group("name").split())
             if len(words) >= 2:
-                people.add(" ".join(words), region.start("body") + entry.start("name"), accused=True)
+                name = " ".join(words)
+                unglued = _GLUED.sub(" ", name)
+                if unglued != name and unglued in text:  # OCR glued two words of the name
+                    name = unglued
+                people.add(name, region.start("body") + entry.start("name"), accused=True)
+    for match in _CITED_CASE.finditer(text):
+        words = _trim(match.group("name").split())
+        if words:
+            people.add(" ".join(words), match.start("name") + match.group("name").find(words[0]))
     for regex in (_CAPTION_V, _CAPTION_CROWN):
         for match in regex.finditer(text[:6000]):
             words = _trim([w.title() if w.isupper() and len(w) > 1 else w for w in match.group("name").split()])
