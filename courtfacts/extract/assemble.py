@@ -39,25 +39,28 @@ _ACQUITTED = re.compile(
 _JOINED = re.compile(r"\band\b|&")
 _PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b", re.IGNORECASE)
 _TOPIC_REACH = 1500
-_ROLE_WORD = re.compile(r"\b(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"(?<![\w-])(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b", re.IGNORECASE)
+_AGE_YOU = re.compile(r"\b(?:you|he|she)\s+(?:are|is|were|was)\s+(?:now\s+)?([1-9]\d)\s+years?\s+(?:old|of\s+age)", re.IGNORECASE)
 _AGE_IN_SENTENCE = re.compile(r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))", re.IGNORECASE)
 _PLURAL_ROLE = re.compile(r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE)
 _TODAY = re.compile(
     r"\b(?:today|this\s+(?:morning|afternoon)|later\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
-_SENTENCING_VERB = re.compile(r"\b(?:sentenced|jailed|imprisoned|handed|locked\s+up|given)\b", re.IGNORECASE)
+_SENTENCING_VERB = re.compile(r"\b(?:sentenced|sentence\s+you|jailed|imprisoned|handed|locked\s+up|given)\b", re.IGNORECASE)
 _OFFENDING = re.compile(
     r"\b(?:offen[cs]es?|offending|crimes?|incident|attack\w*|murder\w*|kill\w*|drown\w*|burglar\w*|stole|stolen|steal\w*"
     r"|robb\w*|assault\w*|rap(?:e|ed)|abus\w*|committed|raids?|heist|fraud\w*|cheat\w*|defraud\w*|payments?|transactions?"
-    r"|transfers?|messages|groom\w*|possess\w*|annoy\w*|death|died|shot|stabb\w*|on\s+or\s+(?:about|before))\b",
+    r"|transfers?|messages|groom\w*|possess\w*|annoy\w*|death|died|shot|stabb\w*|suppl(?:y|ied|ying)|deal\w*|traffick\w*"
+    r"|smuggl\w*|launder\w*|brib\w*|sold|sell\w*|import\w*|distribut\w*|download\w*|arson|fire|burn\w*|injur\w*"
+    r"|wound\w*|threat\w*|blackmail\w*|extort\w*|forg\w*|on\s+or\s+(?:about|before))\b",
     re.IGNORECASE,
 )
 _NOT_OFFENDING = re.compile(
-    r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment|pleaded|pled|plea|guilty|jurors?|jury|extradited)\b",
+    r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment|pleaded|pled|plea|guilty|jurors?|jury|extradited|appeared|admitted|admits)\b",
     re.IGNORECASE,
 )
-_ON_DATE = re.compile(r"\b(?:on|in|on\s+or\s+(?:about|before)(?:\s+the)?|during)\s*$", re.IGNORECASE)
+_ON_DATE = re.compile(r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
 
@@ -169,7 +172,9 @@ def _offending_period(hits: list[Hit], text: str, sents: _Attribution) -> dict[s
         sentence = text[start:end]
         near = text[max(start, hit.start - 60) : hit.start]
         procedural = _NOT_OFFENDING.search(sentence)
-        if not (_OFFENDING.search(near) or (_OFFENDING.search(sentence) and not procedural)):
+        offence_words = list(_OFFENDING.finditer(near))
+        is_near = bool(offence_words) and not _NOT_OFFENDING.search(near[offence_words[-1].end() :])
+        if not (is_near or (_OFFENDING.search(sentence) and not procedural)):
             continue
         before = text[max(start, hit.start - 25) : hit.start]
         if "start" not in found and _RANGE_START.search(before):
@@ -225,6 +230,9 @@ def _build_case(
             match = _AGE_IN_SENTENCE.search(source.text[start : hit.start])
             if match:
                 age = int(match.group(1) or match.group(2))
+    if age is None and person is not None and person.is_named_accused:
+        match = _AGE_YOU.search(source.text)
+        age = int(match.group(1)) if match else None
     if age:
         fields["age"] = age
     sentences = [(h.mention_id, h.value) for h in hits if h.label == "SENTENCE" and h.mention_id]

@@ -39,8 +39,8 @@ _NOT_OFFENDER_BEFORE = re.compile(
     r"(?:\b(?:Judge|Justice|Recorder|Magistrate|Lord|Lady|Sir|Dame|Honour|DA|Attorney|Prosecutor|Counsel|Detective"
     r"|Det|DC|DS|DI|PC|Officer|Inspector|Constable|Sergeant|Sgt|Superintendent|Dr|Professor|Deputy|Chief|Commissioner"
     r"|Secretary|Minister|spokesperson|spokesman|spokeswoman|Marshal|Agent|Senator|Governor|Mayor)[.:]?\s+(?:\w+\s+)?"
-    r"|\b(?:victims?|murder|murdered|killing|killed|death|rape|raped|assault|assaulted|attack|attacked|wife|husband"
-    r"|daughter|son|mother|father|girlfriend|boyfriend|brother-in-law|sister)\W+(?:(?!by\b)\w+\W+){0,3}"
+    r"|\b(?:victims?|murder|murdered|killing|killed|death|rape|raped|assault|assaulted|attack|attacked)"
+    r"\W+(?:(?!by\b)\w+\W+){0,3}"
     r"|\b(?:Republic|Kingdom|State|States|Court|University|City|County|Province|Borough|Bank|Church|Council)\s+of\s+)$"
 )
 _NOT_OFFENDER_AFTER = re.compile(
