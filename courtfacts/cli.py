@@ -81,19 +81,43 @@ def _results_path(run: Path) -> Path:
 @app.command()
 def export(
     run: Annotated[Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")],
-    to: Annotated[str, typer.Option("--to", help="Export format: gold.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Destination folder.")],
+    to: Annotated[str, typer.Option("--to", help="Export format: gold, csv, parquet or duckdb.")],
+    out: Annotated[
+        Path,
+        typer.Option("-o", "--out", help="Destination folder (gold, csv, parquet) or database file (duckdb)."),
+    ],
 ) -> None:
-    """Export a run's results (gold: one NAME.gold.json per document)."""
-    if to != "gold":
-        typer.echo(f"error: unknown export format {to!r} (known: gold)", err=True)
+    """Export a run's results.
+
+    gold: one NAME.gold.json per document. csv, parquet: the tables documents,
+    cases, mentions and errors as NAME.csv or NAME.parquet files in a folder.
+    duckdb: the same tables in a database file.
+    """
+    # Imported here: only `export` needs the table writers.
+    from courtfacts.output.exports import TABLE_FORMATS, check_destination, export_tables, require
+
+    if to not in ("gold", *TABLE_FORMATS):
+        known = ", ".join(("gold", *TABLE_FORMATS))
+        typer.echo(f"error: unknown export format {to!r} (known: {known})", err=True)
         raise typer.Exit(2)
+    if to != "gold":
+        try:
+            require(to)
+            check_destination(to, out)
+        except (ImportError, ValueError) as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
     path = _results_path(run)
     if not path.is_file():
         typer.echo(f"error: {path} not found", err=True)
         raise typer.Exit(2)
-    written = write_gold(list(read_jsonl(path)), out)
-    typer.echo(f"{len(written)} gold files written to {out}", err=True)
+    if to == "gold":
+        written = write_gold(list(read_jsonl(path)), out)
+        typer.echo(f"{len(written)} gold files written to {out}", err=True)
+        return
+    counts = export_tables(read_jsonl(path), to, out)
+    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    typer.echo(f"{to} written to {out}: {summary}", err=True)
 
 
 @app.command()

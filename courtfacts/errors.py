@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "E109": "empty file",
     "E110": "document has no text",
     "E111": "document over a size bound",
+    "E112": "document nested too deeply",
     "E200": "extraction failed",
     "E300": "case record failed validation",
     "E400": "writing failed",
@@ -26,6 +27,9 @@ CODES: dict[str, str] = {
     "E501": "worker process died",
     "W201": "pattern file empty",
     "W202": "recovered from malformed markup",
+    "W203": "characters replaced while decoding",
+    "W204": "PDF read by the fallback engine",
+    "W205": "deep nesting flattened",
 }
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from courtfacts.errors import ReadError
+from courtfacts.errors import CODES, ReadError
 from courtfacts.models import DocumentMeta, Format, Segment, SourceText
 
 BLOCK_SEPARATOR = "\n\n"
@@ -38,6 +38,17 @@ class Block:
     text: str
     page: int | None = None
     paragraph: str | None = None
+
+
+def coded_warning(code: str, detail: str) -> str:
+    """Format a warning for ``DocumentMeta.warnings``: its code, its meaning, the detail.
+
+    >>> coded_warning("W202", "line 3")
+    'W202 recovered from malformed markup: line 3'
+    """
+    if code not in CODES or not code.startswith("W"):
+        raise KeyError(f"unknown warning code {code}")
+    return f"{code} {CODES[code]}: {detail}"
 
 
 def file_sha256(path: Path) -> str:

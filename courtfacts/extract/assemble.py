@@ -60,6 +60,7 @@ _NOT_OFFENDING = re.compile(
     r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment|pleaded|pled|plea|guilty|jurors?|jury|extradited|appeared|admitted|admits)\b",
     re.IGNORECASE,
 )
+_PROCEDURE = re.compile(r"\b(?:before|court|judge|justice|magistrates?|sentenc\w*|plead\w*|pled|trial|hearing)\b", re.IGNORECASE)
 _ON_DATE = re.compile(r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
@@ -173,7 +174,7 @@ def _offending_period(hits: list[Hit], text: str, sents: _Attribution) -> dict[s
         near = text[max(start, hit.start - 60) : hit.start]
         procedural = _NOT_OFFENDING.search(sentence)
         offence_words = list(_OFFENDING.finditer(near))
-        is_near = bool(offence_words) and not _NOT_OFFENDING.search(near[offence_words[-1].end() :])
+        is_near = bool(offence_words) and not _PROCEDURE.search(near[offence_words[-1].end() :])
         if not (is_near or (_OFFENDING.search(sentence) and not procedural)):
             continue
         before = text[max(start, hit.start - 25) : hit.start]

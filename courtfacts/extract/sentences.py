@@ -49,7 +49,7 @@ def _line_ends_sentence(text: str, newline: int) -> bool:
     if last == "," or before.endswith(("-", "–")):
         return False
     line = before[before.rfind("\n") + 1 :]
-    if after[0].islower():
+    if after[0].islower() or line[:1].islower():
         return False
     # A short line with no closing punctuation is a heading, caption or menu item.
     return len(line) < 60 or not line[-1].isalpha()
