@@ -3,8 +3,11 @@
 ``process_document`` runs read -> extract -> assemble for one file and
 always returns a ``DocumentResult``: a failure at any stage becomes an
 ``ErrorRecord`` with a stable code, so one broken file never stops a batch.
-``iter_inputs`` expands files, folders (recursively, symlink loops cut)
-and globs into an ordered list of files.
+``process_task`` wraps it for a batch run: it gives the result the id the
+run assigned and serialises it, so that a worker process hands back one
+finished JSON line. ``iter_inputs`` expands files, folders (recursively,
+hidden folders and symlink loops skipped) and globs into an ordered stream
+of files; ``survey_inputs`` checks the same arguments before a run.
 """
 
 from __future__ import annotations
@@ -12,32 +15,114 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 
 from courtfacts.corpus import SUFFIXES, make_doc_id, read
-from courtfacts.errors import CourtfactsError
+from courtfacts.errors import CODES, CourtfactsError
 from courtfacts.extract.assemble import assemble_cases
 from courtfacts.extract.pipeline import mentions_from_doc, run_pipeline, stated_document_date
 from courtfacts.models import DocumentResult, ErrorRecord, SourceText
+from courtfacts.output.jsonl import dump_line
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document of a batch run: its path as given and the id the run assigned."""
+
+    path: str
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A processed document: its finished JSONL line and the figures a run counts."""
+
+    task: Task
+    line: str
+    status: str
+    codes: tuple[str, ...] = ()
+    pages: int = 0
+    characters: int = 0
+
+
+@dataclass
+class InputSurvey:
+    """What the path arguments of a run hold, checked before any processing.
+
+    Attributes:
+        total: the number of distinct documents they name.
+        missing: arguments that are neither an existing path nor a glob.
+        empty: globs and folders that hold no document.
+    """
+
+    total: int = 0
+    missing: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+
+
+def _is_glob(raw: str) -> bool:
+    """A glob is an argument with magic characters that is not itself an existing path."""
+    return glob.has_magic(raw) and not os.path.exists(raw)
+
+
+def _expand(raw: str) -> Iterator[Path]:
+    matches = sorted(glob.glob(raw, recursive=True)) if _is_glob(raw) else [raw]
+    for match in matches:
+        yield from _walk(Path(match))
 
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[Path]:
     """Expand files, folders and globs into files, each once, in a stable order.
 
-    Folders are walked recursively for files with a known suffix; a symlinked
-    folder already visited (a loop) is not entered again.
+    An argument that exists as a path is taken literally, even when its name
+    holds glob characters (``R v Smith [2021] EWCA Crim 12.pdf``). Folders are
+    walked recursively for files with a known suffix; hidden files and hidden
+    folders are skipped, and a symlinked folder already visited (a loop) is not
+    entered again.
+
+    Args:
+        paths: the arguments as the user gave them.
+
+    Yields:
+        Each file once (by resolved path), in argument order then sorted order.
     """
     seen: set[Path] = set()
     for raw in paths:
-        matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]
-        for match in matches:
-            for path in _walk(Path(match)):
-                key = path.resolve()
-                if key not in seen:
-                    seen.add(key)
-                    yield path
+        for path in _expand(raw):
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield path
+
+
+def survey_inputs(paths: Iterable[str]) -> InputSurvey:
+    """Count the documents the arguments name and find the ones that name nothing.
+
+    Args:
+        paths: the arguments as the user gave them.
+
+    Returns:
+        The number of distinct documents, the missing paths and the empty globs or folders.
+    """
+    survey = InputSurvey()
+    seen: set[Path] = set()
+    for raw in paths:
+        if not _is_glob(raw) and not os.path.exists(raw):
+            survey.missing.append(raw)
+            continue
+        found = 0
+        for path in _expand(raw):
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                found += 1
+        survey.total += found
+        if not found and (_is_glob(raw) or os.path.isdir(raw)):
+            survey.empty.append(raw)
+    return survey
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -51,7 +136,7 @@ def _walk(path: Path) -> Iterator[Path]:
             dirs[:] = []
             continue
         visited.add((stat.st_dev, stat.st_ino))
-        dirs.sort()
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         for name in sorted(files):
             candidate = Path(root) / name
             if candidate.suffix.lower() in SUFFIXES and not name.startswith("."):
@@ -104,4 +189,94 @@ def process_document(path: Path, nlp: Language) -> DocumentResult:
         source = read(path)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a record
         return _error(make_doc_id(path), str(path), "read", exc)
-    return process_source(source, nlp)
+    try:
+        return process_source(source, nlp)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a record
+        return _error(source.doc_id, str(path), "assemble", exc).model_copy(
+            update={"meta": source.meta}
+        )
+
+
+def unique_doc_id(wanted: str, taken: set[str]) -> str:
+    """Return ``wanted``, or ``wanted-2``, ``wanted-3``... whichever is free, and take it.
+
+    Args:
+        wanted: the id the document's file name gives.
+        taken: ids already used in the run; the returned id is added to it.
+
+    Returns:
+        An id not in ``taken`` before the call.
+
+    >>> taken = set()
+    >>> [unique_doc_id(name, taken) for name in ("report", "report", "report-2")]
+    ['report', 'report-2', 'report-2-2']
+    """
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def assign_doc_id(result: DocumentResult, doc_id: str) -> DocumentResult:
+    """Give a result another id, on the document and on each of its error records.
+
+    Args:
+        result: a document's result.
+        doc_id: the id to give it.
+
+    Returns:
+        The result with ``doc_id`` everywhere the id appears.
+    """
+    if result.doc_id == doc_id and all(error.doc_id == doc_id for error in result.errors):
+        return result
+    errors = [error.model_copy(update={"doc_id": doc_id}) for error in result.errors]
+    return result.model_copy(update={"doc_id": doc_id, "errors": errors})
+
+
+def _outcome(task: Task, result: DocumentResult) -> Outcome:
+    pages = result.meta.pages if result.meta and result.meta.pages else 0
+    return Outcome(
+        task=task,
+        line=dump_line(result),
+        status=result.status,
+        codes=tuple(error.code for error in result.errors),
+        pages=pages,
+        characters=result.characters,
+    )
+
+
+def process_task(task: Task, nlp: Language) -> Outcome:
+    """Process one document of a batch under the id the run gave it.
+
+    Args:
+        task: the document's path and assigned id.
+        nlp: the pipeline, built once per worker.
+
+    Returns:
+        Its finished JSONL line and counts; never raises for a bad document.
+    """
+    try:
+        result = assign_doc_id(process_document(Path(task.path), nlp), task.doc_id)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a record
+        result = _error(task.doc_id, task.path, "extract", exc)
+    return _outcome(task, result)
+
+
+def failed_outcome(task: Task, code: str, message: str) -> Outcome:
+    """The outcome of a document the batch itself gave up on (timeout, dead worker).
+
+    Args:
+        task: the document.
+        code: an ``E5xx`` code from ``errors.CODES``.
+        message: what happened, for a person.
+
+    Returns:
+        An error line for the document, at stage ``batch``.
+    """
+    if code not in CODES:
+        raise KeyError(f"unknown error code {code}")
+    record = ErrorRecord(doc_id=task.doc_id, stage="batch", code=code, message=message)
+    result = DocumentResult(doc_id=task.doc_id, status="error", source=task.path, errors=[record])
+    return _outcome(task, result)

@@ -279,7 +279,7 @@ class ErrorRecord(_Record):
     """A failure at one stage of one document, kept as data."""
 
     doc_id: str
-    stage: Literal["read", "extract", "assemble", "write"]
+    stage: Literal["read", "extract", "assemble", "write", "batch"]
     code: str
     message: str
     exception_type: str | None = None

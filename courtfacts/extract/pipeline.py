@@ -39,13 +39,21 @@ _MENTION_TYPES = {
     "SENTENCE": SentenceMention,
     "PAYMENT": PaymentMention,
 }
-_DATELINE = re.compile(
-    r"(?:decided\s+on|delivered\s+on|judgment\s+(?:delivered|date|dated)|date\s+of\s+(?:judgment|decision)"
-    r"|dated|published|released?|for\s+immediate\s+release|^\s*date)\s*[:\-]?\s*(?:\w+day,?\s+)?"
-    r"([0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|\d{4}-\d\d-\d\d|[0-9]{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})",
-    re.IGNORECASE | re.MULTILINE,
+_DATE_SHAPE = (
+    r"([0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|\d{4}-\d\d-\d\d|[0-9]{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}"
+    r"|\w+\.?\s+\d{1,2},?\s+\d{4})"
 )
-
+_DATELINES = (
+    re.compile(
+        r"(?:decided\s+on|delivered\s+on|judgment\s+(?:delivered|date)|date\s+of\s+(?:judgment|decision)|^\s*date)"
+        r"\s*[:\-]?\s*(?:\w+day,?\s+)?" + _DATE_SHAPE,
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    re.compile(
+        r"(?:dated|published|released?|for\s+immediate\s+release)\s*[:\-]?\s*(?:\w+day,?\s+)?" + _DATE_SHAPE,
+        re.IGNORECASE,
+    ),
+)
 _FULL_DATE = re.compile(
     r"\b\d{4}-\d\d-\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\s+\d{1,2},\s+\d{4}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June"
@@ -66,19 +74,19 @@ def build_pipeline() -> Language:
 def stated_document_date(source: SourceText) -> str | None:
     """The document's own date: from its metadata, else from a dateline in its text.
 
-    A dateline is "Decided on: 05.03.2021", "Published October 7, 2010",
-    "date 2020-11-09" and the like; the last one in the text wins for
-    judgments, which print the decision date after the hearing date.
+    A dateline is "Decided on: 05.03.2021", "Date: 27 July 2022",
+    "date 2020-11-09" (these first), or "Dated ...", "Published October 7,
+    2010"; failing those, the first full date in the text.
     """
     if source.meta.document_date:
         return source.meta.document_date
     if source.meta.judgment_date:
         return source.meta.judgment_date
-    found = [m.group(1) for m in _DATELINE.finditer(source.text[:6000])]
-    for text in reversed(found):
-        value = normalise_date(text, day_first=True)
-        if value and len(value) == 10:
-            return value
+    for dateline in _DATELINES:
+        for match in dateline.finditer(source.text[:6000]):
+            value = normalise_date(match.group(1), day_first=True)
+            if value and len(value) == 10:
+                return value
     for match in _FULL_DATE.finditer(source.text):
         value = normalise_date(match.group(), day_first=True)
         if value and len(value) == 10:

@@ -2,7 +2,9 @@
 
 Each line is written with a single ``write`` call of the complete line and
 flushed, so a run killed at any moment leaves at most the lines it finished;
-``read_jsonl`` skips a torn last line rather than failing.
+``read_jsonl`` skips a torn last line rather than failing. Characters that
+some readers take for line ends (U+0085, U+2028, U+2029) are written as
+``\\u`` escapes, so a line splits safely with ``str.splitlines``.
 """
 
 from __future__ import annotations
@@ -16,16 +18,35 @@ from pydantic import ValidationError
 
 from courtfacts.models import DocumentResult
 
+# JSON allows these raw inside strings; str.splitlines and many JSONL readers split there.
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
 
 def dump_line(result: DocumentResult) -> str:
-    """Serialise one result as a JSON line (with its newline)."""
-    return result.model_dump_json(exclude_none=False) + "\n"
+    """Serialise one result as a JSON line (with its newline).
+
+    Args:
+        result: the document's result.
+
+    Returns:
+        One line of JSON ending in ``"\\n"``, with no other line break in it.
+    """
+    line = result.model_dump_json(exclude_none=False)
+    for raw, escaped in _LINE_BREAKS.items():
+        if raw in line:
+            line = line.replace(raw, escaped)
+    return line + "\n"
+
+
+def write_line(line: str, handle: IO[str]) -> None:
+    """Append one finished JSON line to an open file with a single write, and flush it."""
+    handle.write(line)
+    handle.flush()
 
 
 def write_jsonl(result: DocumentResult, handle: IO[str]) -> None:
     """Append one result to an open JSONL file, whole, and flush it."""
-    handle.write(dump_line(result))
-    handle.flush()
+    write_line(dump_line(result), handle)
 
 
 def read_jsonl(path: Path) -> Iterator[DocumentResult]:

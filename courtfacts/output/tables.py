@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal  # noqa: F401  (used by the doctests)
 from typing import Any, Literal, NamedTuple
 
 from courtfacts.models import (
