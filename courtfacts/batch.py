@@ -24,7 +24,7 @@ from courtfacts.corpus import SUFFIXES, make_doc_id, read
 from courtfacts.errors import CODES, CourtfactsError
 from courtfacts.extract.assemble import assemble_cases
 from courtfacts.extract.pipeline import mentions_from_doc, run_pipeline, stated_document_date
-from courtfacts.models import DocumentResult, ErrorRecord, SourceText
+from courtfacts.models import DocumentMeta, DocumentResult, ErrorRecord, Segment, SourceText
 from courtfacts.output.jsonl import dump_line
 
 
@@ -195,6 +195,23 @@ def process_document(path: Path, nlp: Language) -> DocumentResult:
         return _error(source.doc_id, str(path), "assemble", exc).model_copy(
             update={"meta": source.meta}
         )
+
+
+_WARM_UP_TEXT = (
+    "On 1 May 2020 John Smith, 30, admitted two counts of fraud. "
+    "He was jailed for four years and eight months and ordered to pay £1,200."
+)
+
+
+def warm_up(nlp: Language) -> None:
+    """Run the pipeline once over a short text, so that its lazy set-up (compiling
+    the rules) is done before the first real document and its deadline."""
+    meta = DocumentMeta(source="warm-up", format="text", sha256="0" * 64)
+    segment = Segment(start=0, end=len(_WARM_UP_TEXT))
+    source = SourceText(
+        doc_id="warm-up", kind="text", text=_WARM_UP_TEXT, segments=[segment], meta=meta
+    )
+    process_source(source, nlp)
 
 
 def unique_doc_id(wanted: str, taken: set[str]) -> str:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from courtfacts.batch import iter_inputs, process_document
+from courtfacts.batch import process_document, survey_inputs
+from courtfacts.errors import ConfigError
 from courtfacts.evaluate import Report, format_report, load_gold, score_document
 from courtfacts.extract.pipeline import build_pipeline
 from courtfacts.models import DocumentResult
 from courtfacts.output.gold import to_gold, write_gold
-from courtfacts.output.jsonl import read_jsonl, write_jsonl
+from courtfacts.output.jsonl import read_jsonl
+from courtfacts.pool import PoolError
+from courtfacts.progress import ProgressMonitor, QuietMonitor, print_summary
+from courtfacts.run import RunOptions, run_extract
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -23,37 +28,58 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder for documents.jsonl.")],
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            show_default="the CPU count",
+            help="Worker processes; 1 runs in this process.",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0.1, help="Seconds per document before it becomes an E500 line."),
+    ] = 300.0,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Keep the documents OUT holds with status ok; redo the rest."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="Print only the summary.")] = False,
 ) -> None:
-    """Read documents and write one JSON line per document to OUT/documents.jsonl."""
-    files = list(iter_inputs(paths))
-    if not files:
+    """Read documents and write one JSON line per document to OUT/documents.jsonl.
+
+    Exit code 0 when every document is ok, 1 when some (or all) failed, 2 for
+    a usage error (a missing path, no documents found, a bad option).
+    """
+    total = _count_inputs(paths)
+    options = RunOptions(workers=workers or os.cpu_count() or 1, timeout=timeout, resume=resume)
+    monitor = QuietMonitor() if quiet else ProgressMonitor(total)
+    try:
+        with monitor:
+            summary = run_extract(paths, out, options, monitor)
+    except (PoolError, ConfigError) as error:
+        typer.echo(f"error: the pipeline could not start: {error}", err=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the lines written are kept; go on with --resume", err=True)
+        raise typer.Exit(130) from None
+    print_summary(summary, out)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _count_inputs(paths: list[str]) -> int:
+    """Check the path arguments before any work; exit 2 when they name no document."""
+    survey = survey_inputs(paths)
+    if survey.missing:
+        typer.echo(f"error: no such file or folder: {', '.join(survey.missing)}", err=True)
+        raise typer.Exit(2)
+    if not survey.total:
         typer.echo("error: no input documents found", err=True)
         raise typer.Exit(2)
-    out.mkdir(parents=True, exist_ok=True)
-    nlp = build_pipeline()
-    seen: dict[str, int] = {}
-    failed = 0
-    with (out / "documents.jsonl").open("w", encoding="utf-8") as handle:
-        for path in files:
-            result = process_document(path, nlp)
-            result = _unique_id(result, seen)
-            failed += result.status == "error"
-            write_jsonl(result, handle)
-            if not quiet:
-                note = "" if result.status == "ok" else f" {result.errors[0].code}"
-                typer.echo(f"{result.status:5} {path}{note}", err=True)
-    typer.echo(f"{len(files)} documents, {len(files) - failed} ok, {failed} failed", err=True)
-    raise typer.Exit(1 if failed else 0)
-
-
-def _unique_id(result: DocumentResult, seen: dict[str, int]) -> DocumentResult:
-    """Make document ids unique within a run (two folders may hold the same file name)."""
-    count = seen.get(result.doc_id, 0)
-    seen[result.doc_id] = count + 1
-    if count == 0:
-        return result
-    return result.model_copy(update={"doc_id": f"{result.doc_id}-{count + 1}"})
+    for raw in survey.empty:
+        typer.echo(f"warning: no documents in {raw}", err=True)
+    return survey.total
 
 
 @app.command()
@@ -68,6 +94,9 @@ def show(
 ) -> None:
     """Print each document's cases, one line per case."""
     path = run / "documents.jsonl" if run.is_dir() else run
+    if not path.is_file():
+        typer.echo(f"error: {path} not found: give an output folder of `extract`", err=True)
+        raise typer.Exit(2)
     for result in read_jsonl(path):
         for case in result.cases:
             fields = case.model_dump(mode="json", exclude_none=True, exclude={"evidence"})
@@ -84,7 +113,9 @@ def export(
     to: Annotated[str, typer.Option("--to", help="Export format: gold, csv, parquet or duckdb.")],
     out: Annotated[
         Path,
-        typer.Option("-o", "--out", help="Destination folder (gold, csv, parquet) or database file (duckdb)."),
+        typer.Option(
+            "-o", "--out", help="Destination folder (gold, csv, parquet) or database file (duckdb)."
+        ),
     ],
 ) -> None:
     """Export a run's results.

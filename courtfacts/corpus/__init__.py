@@ -28,6 +28,16 @@ READERS: dict[Format, Callable[[Path], SourceText]] = {
     "text": read_text,
 }
 
+_FAILURE_CODES: dict[Format, str] = {
+    "pdf": "E101",
+    "docx": "E104",
+    "html": "E105",
+    "xml": "E106",
+    "text": "E107",
+}
+UNEXPECTED = "unexpected failure"
+"""Marks the message of a failure no reader anticipated: a bug to report."""
+
 SUFFIXES: dict[str, Format] = {
     ".pdf": "pdf",
     ".docx": "docx",
@@ -52,13 +62,26 @@ def read(path: Path | str) -> SourceText:
         The document's text, segments and metadata.
 
     Raises:
-        ReadError: the file is missing, empty, of no supported format, or broken.
+        ReadError: the file is missing, empty, of no supported format, or broken;
+            any other failure inside a reader also comes out as a ``ReadError``,
+            with the format's code and ``UNEXPECTED`` in its message.
     """
     path = Path(path)
     if not path.is_file():
         raise ReadError("E100", f"{path} is not a readable file")
-    fmt = sniff_format(path)
-    return READERS[fmt](path)
+    fmt: Format | None = None
+    try:
+        fmt = sniff_format(path)
+        return READERS[fmt](path)
+    except ReadError:
+        raise
+    except OSError as exc:
+        raise ReadError("E100", f"{path.name} cannot be read ({exc.strerror or exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - a reader bug still gets its format's code
+        code = _FAILURE_CODES[fmt] if fmt else "E108"
+        where = f"the {fmt} reader" if fmt else "format sniffing"
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+        raise ReadError(code, f"{path.name}: {UNEXPECTED} in {where} ({detail})") from exc
 
 
-__all__ = ["READERS", "SUFFIXES", "make_doc_id", "read", "sniff_format"]
+__all__ = ["READERS", "SUFFIXES", "UNEXPECTED", "make_doc_id", "read", "sniff_format"]

@@ -32,13 +32,25 @@ _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 _WESTERN_SYMBOLS = frozenset(
     "\u00a0£€¥¢©®°§¶·×÷½¼¾«»" + "".join(chr(c) for c in range(0x2010, 0x2028)) + "™"
 )
-# Non-ASCII Latin letters of the languages a UK court or newsroom meets
-# (Western and Central European, Turkish, Welsh); others count as odd, "ð"
-# and "þ" among them: Icelandic is rarer here than Turkish read as cp1252.
-_COMMON_LATIN = frozenset(
-    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœ"
-    "ąćęłńśźżčďěňřšťůžőűăâîșțşţđğıŵŷ"
-)
+# The non-ASCII letters of the Latin-script languages a UK court or newsroom
+# meets. A decoding whose letters fit no single alphabet is less plausible
+# ("ý", "ð", "þ" and "ç" together: Turkish cp1254 read as cp1252), and a letter
+# in none of them ("ŗ", "ŧ") is odd.
+# fmt: off
+_ALPHABETS: dict[str, frozenset[str]] = {
+    language: frozenset(letters) for language, letters in {
+        "french": "àâæçéèêëîïôœùûüÿ", "german": "äöüß", "spanish": "áéíñóúü",
+        "portuguese": "áâãàçéêíóôõú", "italian": "àèéìíîòóùú", "dutch": "áéëïóöü",
+        "nordic": "åæøäöéü", "icelandic": "áðéíóúýþæö", "polish": "ąćęłńóśźż",
+        "czech": "áčďéěíňóřšťúůýž", "slovak": "áäčďéíĺľňóôŕšťúýž", "hungarian": "áéíóöőúüű",
+        "romanian": "ăâîșțşţ", "croatian": "čćđšž", "turkish": "çğıöşüâî",
+        "welsh": "âêîôûŵŷäëïöüáéíóúàèìòù", "irish": "áéíóú",
+    }.items()
+}
+# fmt: on
+_COMMON_LATIN = frozenset().union(*_ALPHABETS.values())
+_MAX_WESTERN_MISFIT = 1
+"""Letters of cp1252 text allowed outside its best-fitting alphabet (a quoted name)."""
 _MAX_FOREIGN_LETTERS = 0.3
 """Latin-script text with more non-ASCII letters than this share is mojibake."""
 _MAX_CONTROL_RATIO = 0.01
@@ -89,8 +101,8 @@ def _damaged(data: bytes, encoding: str, name: str) -> tuple[str, str, list[str]
     text, bad = _replaced(data, encoding)
     valid_wide = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
     is_cut_end = bad == 1 and text.endswith("\ufffd")
-    if encoding == "utf-8" and not (valid_wide or is_cut_end):
-        return None  # no UTF-8 multibyte character at all: a legacy code page
+    if encoding == "utf-8" and not valid_wide:
+        return None  # no UTF-8 multibyte character at all: a legacy code page ("caf\xe9")
     if bad > max(1, _MAX_DAMAGE_RATIO * len(text)):
         return None
     where = "a character cut off at the end" if is_cut_end else f"{bad} invalid byte sequence(s)"
@@ -115,8 +127,9 @@ def _western(data: bytes) -> tuple[str, str] | None:
     """Decode as cp1252 when that gives Western text: accented letters in ASCII prose.
 
     Text in another legacy code page decoded as cp1252 shows symbols no prose
-    uses ("³" for "ł"), rare letters ("ð" for Turkish "ğ") or a run of
-    non-ASCII letters ("Ïðèâåò").
+    uses ("³" for "ł"), letters no one alphabet holds together (Turkish "ğ",
+    "ı" and "ç" read as "ð", "ý" and "ç") or a run of non-ASCII letters
+    ("Ïðèâåò").
     """
     try:
         text = data.decode("cp1252")
@@ -131,7 +144,21 @@ def _western(data: bytes) -> tuple[str, str] | None:
                 return None
         elif ord(char) > 0x7F and char not in _WESTERN_SYMBOLS:
             return None
-    return (text, "cp1252") if foreign <= _MAX_FOREIGN_LETTERS * letters else None
+    if foreign > _MAX_FOREIGN_LETTERS * letters or _misfit(text) > _MAX_WESTERN_MISFIT:
+        return None
+    return text, "cp1252"
+
+
+def _misfit(text: str) -> int:
+    """How many distinct non-ASCII Latin letters fall outside the best-fitting alphabet."""
+    letters = {
+        char.lower()
+        for char in text
+        if ord(char) > 0x7F and char.isalpha() and _script(char) == "LATIN"
+    }
+    if not letters:
+        return 0
+    return min(len(letters - alphabet) for alphabet in _ALPHABETS.values())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -201,10 +228,12 @@ def _guess(data: bytes) -> tuple[str, str] | None:
         except LookupError:
             continue
         western = _WESTERN.index(match.encoding) if match.encoding in _WESTERN else len(_WESTERN)
-        ranked.append((round(_oddities(text), 3), round(match.chaos, 2), western, order, match))
+        ranked.append(
+            (round(_oddities(text), 3), _misfit(text), round(match.chaos, 2), western, order, match)
+        )
     if not ranked:
         return None
-    best = min(ranked, key=lambda entry: entry[:4])[-1]
+    best = min(ranked, key=lambda entry: entry[:5])[-1]
     return str(best), best.encoding
 
 

@@ -6,6 +6,10 @@ nested table becomes one block, its cells separated by tabs, so a docket
 entry keeps its date beside its text. A numbered element (an Akoma Ntoso
 ``<paragraph>`` with a ``<num>``) writes its number before its first block
 and lends it to every block inside it.
+
+The walk recurses, so a tree is first cut down to ``MAX_WALK_DEPTH`` levels:
+each element at that depth is flattened into its own text (``flatten_deep``),
+which keeps every word and loses only the block breaks below it.
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from courtfacts.corpus._source import Block, leading_number
+from courtfacts.corpus._source import Block, coded_warning, leading_number
 
 NumberOf = Callable[[etree._Element], tuple[str, str] | None]
 """Given an element, its number as written and as a label (``("12.", "12")``)."""
 
 _CELL_SEPARATOR = "\t"
+MAX_WALK_DEPTH = 150
+"""Elements deeper than this are flattened into text before the (recursive) walk."""
 
 
 def local_name(element: etree._Element) -> str:
@@ -35,6 +41,67 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def _plain_text(element: etree._Element, block_tags: frozenset[str], skip: frozenset[str]) -> str:
+    """An element's text, iteratively, a space where a block or a break would be."""
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(element, False)]
+    while stack:
+        node, is_closing = stack.pop()
+        name = local_name(node)
+        is_block = name in block_tags or name == "br"
+        if is_closing or not name or name in skip:
+            parts.append(" " if is_closing and is_block else "")
+            if node is not element and node.tail:
+                parts.append(node.tail)
+            continue
+        parts.append(" " if is_block else "")
+        parts.append(node.text or "")
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return "".join(parts)
+
+
+def flatten_deep(
+    root: etree._Element,
+    block_tags: frozenset[str],
+    skip_tags: frozenset[str] = frozenset(),
+    max_depth: int = MAX_WALK_DEPTH,
+) -> int:
+    """Replace the content of every element ``max_depth`` levels down by its plain text.
+
+    Args:
+        root: the tree to cut down, changed in place.
+        block_tags: local names whose edges become spaces in the flattened text.
+        skip_tags: local names whose content is dropped.
+        max_depth: the depth at which elements are flattened.
+
+    Returns:
+        How many elements were flattened (0 for a tree of normal depth).
+    """
+    flattened = 0
+    stack = [(root, 0)]
+    while stack:
+        element, depth = stack.pop()
+        if depth < max_depth:
+            stack.extend((child, depth + 1) for child in element)
+        elif len(element):
+            text = _plain_text(element, block_tags, skip_tags)
+            for child in list(element):
+                element.remove(child)  # its tail goes with it, already in ``text``
+            element.text = text
+            flattened += 1
+    return flattened
+
+
+def flattened_warning(name: str, count: int) -> str:
+    """The ``W205`` warning for a document whose deepest elements were flattened."""
+    return coded_warning(
+        "W205",
+        f"{name}: {count} element(s) nested over {MAX_WALK_DEPTH} levels deep read as plain"
+        " text, their paragraph breaks lost",
+    )
+
+
 @dataclass
 class BlockWalker:
     """Collects blocks from a tree.
@@ -44,6 +111,7 @@ class BlockWalker:
         skip_tags: local names of elements whose content is dropped.
         number_of: finds a numbered element's number, for numbered paragraphs.
         number_tag: the local name of the child holding that number.
+        flattened: how many deep elements were flattened to text (see ``flatten_deep``).
     """
 
     block_tags: frozenset[str]
@@ -51,6 +119,7 @@ class BlockWalker:
     number_of: NumberOf | None = None
     number_tag: str = "num"
     blocks: list[Block] = field(default_factory=list)
+    flattened: int = 0
     _parts: list[str] = field(default_factory=list)
     _label: str | None = None
     _prefix: str | None = None
@@ -64,6 +133,7 @@ class BlockWalker:
         Returns:
             All blocks collected so far, this root's appended.
         """
+        self.flattened += flatten_deep(root, self.block_tags, self.skip_tags)
         self._visit(root, with_tail=False)
         self._flush()
         return self.blocks

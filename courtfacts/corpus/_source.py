@@ -20,6 +20,8 @@ from courtfacts.errors import CODES, ReadError
 from courtfacts.models import DocumentMeta, Format, Segment, SourceText
 
 BLOCK_SEPARATOR = "\n\n"
+MAX_MARKUP_BYTES = 64 * 1024 * 1024
+"""Text, HTML and XML files larger than this are refused (E111): they are read whole."""
 
 _UNSAFE_ID_CHARS = re.compile(r"[^A-Za-z0-9._-]")
 _LEADING_NUMBER = re.compile(r"^\s*\(?(\d{1,4})[.)](?=\s|$)")
@@ -49,6 +51,29 @@ def coded_warning(code: str, detail: str) -> str:
     if code not in CODES or not code.startswith("W"):
         raise KeyError(f"unknown warning code {code}")
     return f"{code} {CODES[code]}: {detail}"
+
+
+def read_bounded(path: Path, limit: int = MAX_MARKUP_BYTES) -> bytes:
+    """Read a whole file, refusing one over ``limit`` bytes.
+
+    Args:
+        path: the file to read.
+        limit: the largest size accepted, in bytes.
+
+    Returns:
+        The file's bytes.
+
+    Raises:
+        ReadError: E111 when the file is larger than ``limit``.
+    """
+    size = path.stat().st_size
+    if size <= limit:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        size = len(data)
+    if size > limit:
+        raise ReadError("E111", f"{path.name} is over the bound of {limit} bytes ({size})")
+    return data
 
 
 def file_sha256(path: Path) -> str:

@@ -33,13 +33,12 @@ RATIO_FLOOR_BYTES = 1024 * 1024
 
 _BODY_PART = "word/document.xml"
 _CELL_SEPARATOR = "\t"
-_DOCX_FAILURES = (
-    PackageNotFoundError,
-    zipfile.BadZipFile,
-    KeyError,
-    ValueError,
-    etree.XMLSyntaxError,
-)
+# python-docx walks hostile XML and zip members: PackageNotFoundError,
+# BadZipFile, XMLSyntaxError, but also KeyError, AttributeError, TypeError,
+# IndexError, ValueError from parts it does not expect; all mean "unreadable".
+_DOCX_FAILURES = (Exception,)
+_TOO_DEEP = "Excessive depth in document"
+_ZIP_FAILURES = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError)
 
 
 def check_archive(path: Path) -> None:
@@ -55,7 +54,7 @@ def check_archive(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
+    except _ZIP_FAILURES as exc:
         raise ReadError("E104", f"{path.name}: not a readable zip archive ({exc})") from exc
     if _BODY_PART not in {member.filename for member in members}:
         raise ReadError("E104", f"{path.name}: no {_BODY_PART} in the archive")
@@ -176,6 +175,18 @@ def _blocks(document: Document) -> Iterator[Block]:
         yield Block(text, paragraph=written or number)
 
 
+def _docx_error(path: Path, exc: Exception) -> ReadError:
+    """The coded error for a DOCX python-docx could not read."""
+    detail = f"{type(exc).__name__}: {str(exc)[:200] or 'no detail'}"
+    if isinstance(exc, etree.XMLSyntaxError) and _TOO_DEEP in str(exc):
+        return ReadError("E112", f"{path.name}: Word XML nested too deeply ({detail})")
+    if isinstance(exc, (PackageNotFoundError, zipfile.BadZipFile)):
+        return ReadError("E104", f"{path.name}: not a readable Word package ({detail})")
+    if isinstance(exc, etree.XMLSyntaxError):
+        return ReadError("E104", f"{path.name}: malformed Word XML ({detail})")
+    return ReadError("E104", f"{path.name}: damaged Word document ({detail})")
+
+
 def read_docx(path: Path) -> SourceText:
     """Read a DOCX document's body text.
 
@@ -187,7 +198,8 @@ def read_docx(path: Path) -> SourceText:
         paragraphs carrying their number, and the core-properties title.
 
     Raises:
-        ReadError: E104 when the file is not a readable DOCX, E111 for a zip bomb.
+        ReadError: E104 when the file is not a readable DOCX, E111 for a zip bomb,
+            E112 when its XML nests too deeply.
     """
     path = Path(path)
     check_archive(path)
@@ -196,5 +208,5 @@ def read_docx(path: Path) -> SourceText:
         blocks = list(_blocks(document))
         title = document.core_properties.title
     except _DOCX_FAILURES as exc:
-        raise ReadError("E104", f"{path.name}: {type(exc).__name__}: {exc}") from exc
+        raise _docx_error(path, exc) from exc
     return build_source(path, "docx", blocks, title=title.strip() or None)

@@ -21,8 +21,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from courtfacts.corpus._markup import BlockWalker, collapse, local_name
-from courtfacts.corpus._source import build_source
+from courtfacts.corpus._markup import BlockWalker, collapse, flattened_warning, local_name
+from courtfacts.corpus._source import build_source, read_bounded
 from courtfacts.corpus.text import decode_text
 from courtfacts.errors import ReadError
 from courtfacts.models import SourceText
@@ -53,6 +53,8 @@ _DECLARED_CHARSET = re.compile(
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _CONTENT_XPATH = "//article | //*[@itemprop='articleBody'] | //main"
+_TOO_DEEP = "Excessive depth in document"
+_HUGE_DEPTH = 2048
 
 
 def _declared_encoding(data: bytes) -> str | None:
@@ -67,8 +69,8 @@ def _declared_encoding(data: bytes) -> str | None:
         return None
 
 
-def _decode(data: bytes, name: str) -> str:
-    """Decode a page by its BOM or declared charset, else by detection."""
+def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Decode a page by its BOM or declared charset, else by detection; warnings with it."""
     declared = _declared_encoding(data)
     if declared in ("iso8859-1", "ascii"):
         declared = "cp1252"  # as browsers read it (WHATWG Encoding Standard)
@@ -76,24 +78,50 @@ def _decode(data: bytes, name: str) -> str:
         (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     ):
         try:
-            return data.decode(declared)
+            return data.decode(declared), []
         except UnicodeDecodeError:
             pass  # the declaration lies; detect instead
     try:
-        return decode_text(data, name)[0]
+        text, _encoding, warnings = decode_text(data, name)
     except ReadError as exc:
         raise ReadError("E105", f"{name}: {exc.message}") from exc
+    return text, warnings
+
+
+def _parse_once(data: bytes, *, is_huge: bool) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """Parse with lxml; return the root and whether the parser stopped at its depth limit."""
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=is_huge,
+    )
+    root = lxml.html.document_fromstring(data, parser=parser)
+    is_cut = any(_TOO_DEEP in entry.message for entry in parser.error_log)
+    return root, is_cut
 
 
 def _parse(text: str, name: str) -> lxml.html.HtmlElement:
-    """Parse page text with a parser that has no network access and drops comments."""
-    parser = lxml.html.HTMLParser(
-        encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True
-    )
+    """Parse page text without network access, comments dropped.
+
+    libxml2 stops reading, silently, at 256 levels of nesting (a page of
+    unclosed ``<font>`` tags reaches that); such a page is parsed again with
+    the limit raised to 2048, and one deeper still is refused with E112.
+    """
+    data = text.encode("utf-8")
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root, is_cut = _parse_once(data, is_huge=False)
+        if is_cut:
+            root, is_cut = _parse_once(data, is_huge=True)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError("E105", f"{name}: {exc}") from exc
+    if is_cut:
+        raise ReadError(
+            "E112",
+            f"{name}: elements nested more than {_HUGE_DEPTH} levels deep;"
+            " refused rather than read in part",
+        )
     if root is None:
         raise ReadError("E105", f"{name}: no document element")
     return root
@@ -168,10 +196,15 @@ def _holds_content(element: lxml.html.HtmlElement, body_chars: int) -> bool:
 
 def _strip_furniture(root: lxml.html.HtmlElement) -> None:
     """Drop scripts, navigation, banners, widgets and other page furniture in place."""
+    # a set of the elements themselves: it keeps their lxml proxies alive, and identical
+    in_article = {e for article in root.iter("article") for e in article.iterdescendants()}
     for element in list(root.iter()):
         name = local_name(element)
-        in_article = any(local_name(a) == "article" for a in element.iterancestors())
-        is_junk = name in JUNK_TAGS or name == "footer" or (name == "header" and not in_article)
+        is_junk = (
+            name in JUNK_TAGS
+            or name == "footer"
+            or (name == "header" and element not in in_article)
+        )
         if is_junk and element.getparent() is not None:
             element.drop_tree()  # keeps the tail text in place
     body_chars = len(collapse(root.text_content()))
@@ -204,10 +237,12 @@ def read_html(path: Path) -> SourceText:
         the page title and its publication date (``YYYY-MM-DD``) as metadata.
 
     Raises:
-        ReadError: E105 when the page cannot be decoded or parsed.
+        ReadError: E105 when the page cannot be decoded or parsed, E112 when
+            it nests elements more than 2048 levels deep.
     """
     path = Path(path)
-    root = _parse(_decode(path.read_bytes(), path.name), path.name)
+    text, warnings = _decode(read_bounded(path), path.name)
+    root = _parse(text, path.name)
     title, published = _title(root), _published_date(root)
     _strip_furniture(root)
     content = _content_root(root)
@@ -216,4 +251,8 @@ def read_html(path: Path) -> SourceText:
     if headlines and not content.xpath(".//h1"):  # the headline sits above the body
         walker.add(collapse(headlines[0].text_content()))
     walker.walk(content)
-    return build_source(path, "html", walker.blocks, title=title, document_date=published)
+    if walker.flattened:
+        warnings.append(flattened_warning(path.name, walker.flattened))
+    return build_source(
+        path, "html", walker.blocks, title=title, document_date=published, warnings=warnings
+    )

@@ -13,8 +13,6 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-import struct
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,10 +22,9 @@ from typing import Literal
 import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.exceptions import PdfminerException
 
-from courtfacts.corpus._source import Block, build_source, leading_number
+from courtfacts.corpus._source import Block, build_source, coded_warning, leading_number
 from courtfacts.errors import ReadError
 from courtfacts.models import SourceText
 
@@ -45,20 +42,11 @@ BLOCK_GAP_FACTOR = 1.3
 block; Word's spacing after a paragraph gives 1.4 to 1.6 times."""
 
 _ENCRYPTED = (PDFPasswordIncorrect, PDFEncryptionError)
-_PDF_FAILURES = (
-    PdfminerException,
-    MalformedPDFException,
-    PSException,
-    ValueError,
-    TypeError,
-    KeyError,
-    IndexError,
-    AttributeError,
-    AssertionError,
-    RecursionError,
-    struct.error,
-    zlib.error,
-)
+# The engines parse hostile bytes: anything they raise means an unreadable PDF.
+# pdfminer raises its own PSException family, but also bare ValueError,
+# KeyError, TypeError, struct.error, zlib.error, RecursionError...
+_PDF_FAILURES = (Exception,)
+_OTHER_ENGINE: dict[str, Engine] = {"pdfplumber": "pdfium", "pdfium": "pdfplumber"}
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _PAGE_LABEL = re.compile(
@@ -102,20 +90,19 @@ class Line:
 
 
 @contextmanager
-def _reading(path: Path) -> Iterator[None]:
-    """Turn the PDF libraries' exceptions into coded ``ReadError``s."""
+def _reading(path: Path, engine: Engine) -> Iterator[None]:
+    """Turn an engine's exceptions into coded ``ReadError``s: ``"<engine>: <what went wrong>"``."""
     try:
         yield
-    except ReadError:
-        raise
+    except pypdfium2.PdfiumError as exc:
+        code = "E103" if "password" in str(exc).lower() else "E101"
+        raise ReadError(code, f"{engine}: {exc}") from exc
     except _PDF_FAILURES as exc:
         cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
         if isinstance(cause, _ENCRYPTED):
-            raise ReadError("E103", f"{path.name} is encrypted ({cause!r})") from exc
-        raise ReadError("E101", f"{path.name}: {type(cause).__name__}: {cause}") from exc
-    except pypdfium2.PdfiumError as exc:
-        code = "E103" if "password" in str(exc).lower() else "E101"
-        raise ReadError(code, f"{path.name}: {exc}") from exc
+            raise ReadError("E103", f"{engine}: {cause!r}") from exc
+        detail = str(cause)[:200] or "no detail"
+        raise ReadError("E101", f"{engine}: {type(cause).__name__}: {detail}") from exc
 
 
 def _plumber_pages(path: Path) -> tuple[list[list[Line]], str | None]:
@@ -355,8 +342,52 @@ def page_blocks(lines: list[Line], page: int, spacing: float | None) -> list[Blo
     return blocks
 
 
+def _read_pages(path: Path, engine: Engine) -> tuple[list[list[Line]], str | None]:
+    """One engine's lines per page and title; ``ReadError`` when it fails or finds no text."""
+    with _reading(path, engine):
+        pages, title = _plumber_pages(path) if engine == "pdfplumber" else _pdfium_pages(path)
+    if not any(line.text for lines in pages for line in lines):
+        raise ReadError("E102", f"{engine}: no text on any of {len(pages)} page(s)")
+    return pages, title
+
+
+_FAILURE = {
+    "E101": "damaged, cut short or not a PDF",
+    "E102": "no text layer (a scan?)",
+    "E103": "encrypted, and neither engine has its password",
+}
+
+
+def _read_with_fallback(
+    path: Path, engine: Engine
+) -> tuple[list[list[Line]], str | None, Engine, list[str]]:
+    """Read with ``engine``, or with the other one when it cannot open the file or finds no text.
+
+    An encrypted PDF gets no second try: neither engine has its password.
+    """
+    try:
+        return (*_read_pages(path, engine), engine, [])
+    except ReadError as exc:
+        first = exc
+    if first.code == "E103":
+        raise ReadError("E103", f"{path.name}: {_FAILURE['E103']} ({first.message})") from first
+    other = _OTHER_ENGINE[engine]
+    try:
+        pages, title = _read_pages(path, other)
+    except ReadError as second:
+        reasons = f"{first.message}; {second.message}"
+        raise ReadError(first.code, f"{path.name}: {_FAILURE[first.code]} ({reasons})") from first
+    reason = first.message.removeprefix(f"{engine}: ")
+    warning = coded_warning("W204", f"{engine} could not read it ({reason}); read with {other}")
+    return pages, title, other, [warning]
+
+
 def read_pdf(path: Path, engine: Engine = "pdfplumber") -> SourceText:
     """Read a PDF's text layer into paragraph blocks with their page numbers.
+
+    When the engine asked for cannot open the file (junk before the header, a
+    damaged cross-reference table) or finds no text, the other engine tries;
+    ``meta.engine`` names the one that read it and a ``W204`` warning says why.
 
     Args:
         path: the PDF to read.
@@ -371,12 +402,9 @@ def read_pdf(path: Path, engine: Engine = "pdfplumber") -> SourceText:
             E103 when it is encrypted.
     """
     path = Path(path)
-    if engine not in ("pdfplumber", "pdfium"):
+    if engine not in _OTHER_ENGINE:
         raise ValueError(f"unknown PDF engine {engine!r}: use 'pdfplumber' or 'pdfium'")
-    with _reading(path):
-        pages, title = _plumber_pages(path) if engine == "pdfplumber" else _pdfium_pages(path)
-    if not any(line.text for lines in pages for line in lines):
-        raise ReadError("E102", f"{path.name}: no text layer (scanned?)")
+    pages, title, used, warnings = _read_with_fallback(path, engine)
     pages, removed = remove_furniture(pages)
     spacing = _line_spacing(pages)
     blocks = [
@@ -391,5 +419,6 @@ def read_pdf(path: Path, engine: Engine = "pdfplumber") -> SourceText:
         title=(title or "").strip() or None,
         pages=len(pages),
         headers_removed=removed,
-        engine=engine,
+        engine=used,
+        warnings=warnings,
     )

@@ -67,7 +67,7 @@ def _zip_format(path: Path, suffix: Format | None) -> Format:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         if suffix == "docx":
             return "docx"  # let the DOCX reader report the broken archive
         raise ReadError("E108", f"{path.name}: a broken zip archive ({exc})") from exc
@@ -107,8 +107,8 @@ def sniff_format(path: Path) -> Format:
         sample = handle.read(_TEXT_SAMPLE_BYTES)
     if not sample:
         raise ReadError("E109", f"{path.name} is empty (0 bytes)")
-    if b"%PDF" in sample[:_PDF_WINDOW]:
-        return "pdf"
+    if b"%PDF" in sample[:_PDF_WINDOW] or (suffix == "pdf" and b"%PDF-" in sample):
+        return "pdf"  # junk before the header: past 1 KiB only when the name says PDF
     if sample.startswith(_ZIP_MAGIC):
         return _zip_format(path, suffix)
     markup = _markup_format(_head_text(sample[:_HEAD_BYTES]), suffix)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from courtfacts.corpus._decoding import decode_text
-from courtfacts.corpus._source import Block, build_source, leading_number
+from courtfacts.corpus._source import Block, build_source, leading_number, read_bounded
 from courtfacts.models import SourceText
 
 __all__ = ["decode_text", "read_text", "text_blocks"]
@@ -70,7 +70,7 @@ def read_text(path: Path) -> SourceText:
     Raises:
         ReadError: E107 when the file is binary or cannot be decoded.
     """
-    text, _encoding, warnings = decode_text(path.read_bytes(), path.name)
+    text, _encoding, warnings = decode_text(read_bounded(path), path.name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     title = document_date = None

@@ -14,13 +14,14 @@ court, judgment date, title and parties.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
-from courtfacts.corpus._markup import BlockWalker, collapse, local_name
-from courtfacts.corpus._source import build_source
+from courtfacts.corpus._markup import BlockWalker, collapse, flattened_warning, local_name
+from courtfacts.corpus._source import build_source, coded_warning, read_bounded
 from courtfacts.errors import ReadError
 from courtfacts.models import SourceText
 
@@ -51,6 +52,9 @@ NUMBERED_TAGS = frozenset({
 # fmt: on
 
 _LABEL_TRIM = "()[]. "
+_TOO_DEEP = "Excessive depth in document"
+_MAX_DEPTH = 256
+_STRAY_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
 
 
 def _parser(*, recover: bool) -> etree.XMLParser:
@@ -73,8 +77,48 @@ def _refuse_entities(root: etree._Element, name: str) -> None:
         raise ReadError("E106", f"{name}: the DTD declares entities; refused as unsafe")
 
 
+def _too_deep(log: etree._ListErrorLog, name: str) -> None:
+    """Refuse a document libxml2 stopped reading at its nesting limit."""
+    if any(_TOO_DEEP in entry.message for entry in log):
+        raise ReadError(
+            "E112",
+            f"{name}: elements nested more than {_MAX_DEPTH} levels deep;"
+            " refused rather than read in part",
+        )
+
+
+def _parse_strictly(data: bytes, name: str) -> tuple[etree._Element | None, str]:
+    """Parse well-formed XML: the root, or ``None`` and the parser's complaint.
+
+    Raises:
+        ReadError: E112 when libxml2 stopped at its nesting limit.
+    """
+    parser = _parser(recover=False)
+    try:
+        return etree.fromstring(data, parser), ""
+    except etree.XMLSyntaxError as exc:
+        _too_deep(parser.error_log, name)  # the parser's own log: exc's is thread-wide
+        return None, str(exc)
+
+
+def _recover(data: bytes, name: str, error: str) -> etree._Element:
+    """Read malformed XML in lxml's recovery mode, which may drop some of it."""
+    parser = _parser(recover=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as again:
+        raise ReadError("E106", f"{name}: not well-formed XML ({again})") from again
+    _too_deep(parser.error_log, name)
+    if root is None:
+        raise ReadError("E106", f"{name}: not well-formed XML, no element to read ({error})")
+    return root
+
+
 def parse_xml(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
     """Parse XML safely, recovering from malformed markup with a warning.
+
+    A stray ``&`` ("Smith & Jones") is escaped and the text read whole;
+    other damage is read in lxml's recovery mode, which may drop some of it.
 
     Args:
         data: the file's bytes.
@@ -84,19 +128,20 @@ def parse_xml(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
         The root element and any warnings (``W202`` when recovery was needed).
 
     Raises:
-        ReadError: E106 when nothing can be parsed or entities are declared.
+        ReadError: E106 when nothing can be parsed or entities are declared,
+            E112 when elements nest deeper than libxml2's limit.
     """
     warnings: list[str] = []
-    try:
-        root = etree.fromstring(data, _parser(recover=False))
-    except etree.XMLSyntaxError as exc:
-        try:
-            root = etree.fromstring(data, _parser(recover=True))
-        except etree.XMLSyntaxError as again:
-            raise ReadError("E106", f"{name}: {again}") from again
-        warnings.append(f"W202 recovered from malformed markup: {exc}")
+    root, error = _parse_strictly(data, name)
     if root is None:
-        raise ReadError("E106", f"{name}: no document element, even in recovery mode")
+        escaped = _STRAY_AMPERSAND.sub(b"&amp;", data)
+        if escaped != data:
+            root, _ = _parse_strictly(escaped, name)
+        if root is not None:
+            warnings.append(coded_warning("W202", f"stray '&' read as text ({error})"))
+        else:
+            root = _recover(escaped, name, error)
+            warnings.append(coded_warning("W202", f"{error}; some text may be lost"))
     _refuse_entities(root, name)
     return root, warnings
 
@@ -161,10 +206,11 @@ def read_xml(path: Path) -> SourceText:
         carrying their number, and the judgment's metadata.
 
     Raises:
-        ReadError: E106 when the XML cannot be parsed or declares entities.
+        ReadError: E106 when the XML cannot be parsed or declares entities,
+            E112 when it nests elements too deeply.
     """
     path = Path(path)
-    root, warnings = parse_xml(path.read_bytes(), path.name)
+    root, warnings = parse_xml(read_bounded(path), path.name)
     if local_name(root) == "akomantoso":
         walker = BlockWalker(AKN_BLOCK_TAGS, SKIP_TAGS, number_of=_akn_number)
         meta = _akn_meta(root)
@@ -172,4 +218,7 @@ def read_xml(path: Path) -> SourceText:
         names = {local_name(element) for element in root.iter()}
         walker = BlockWalker(frozenset(names - INLINE_TAGS), SKIP_TAGS)
         meta = {}
-    return build_source(path, "xml", walker.walk(root), warnings=warnings, **meta)
+    blocks = walker.walk(root)
+    if walker.flattened:
+        warnings.append(flattened_warning(path.name, walker.flattened))
+    return build_source(path, "xml", blocks, warnings=warnings, **meta)

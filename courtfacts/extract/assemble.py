@@ -345,13 +345,18 @@ def _attributed(
 def _shared_facts(
     hits: list[Hit], doc: Doc, source: SourceText, attribution: _Attribution
 ) -> dict[str, tuple[str, list[str]]]:
-    """Facts stated for everyone sentenced together: the day and the period of offending."""
+    """Facts stated for everyone sentenced together: the day and the period of offending.
+
+    A period counts only from sentences that name nobody: "John Smith offended
+    between 2016 and 2019" is John Smith's alone.
+    """
     shared: dict[str, tuple[str, list[str]]] = {}
     ctx: DocumentContext = doc.user_data[CONTEXT]
     day = _sentence_date(None, hits, source.text, attribution, ctx)
     if day:
         shared["sentence_date"] = (day, [])
-    period = _offending_period(hits, source.text, attribution)
+    named = {hit_id for hit_id, _ in attribution.direct}
+    period = _offending_period([h for h in hits if id(h) not in named], source.text, attribution)
     for key, name in (("start", "offending_start"), ("end", "offending_end")):
         if key in period:
             shared[name] = (period[key][0], [period[key][1]])

@@ -49,6 +49,7 @@ _NOT_OFFENDER_AFTER = re.compile(
 _CITED_CASE = re.compile(
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?:v|vs|Vs|V)\.?\s+(?:The\s+)?(?:Republic|State|Attorney[- ]General|Queen|King|Crown|People|AG|R)\b"
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your|a|an)\s+(?:own\s+)?$", re.IGNORECASE)
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _DEFENDANT = re.compile(rf"\b(?:Defendant|Accused|Appellant|Offender)\s*(?:\(\d+\))?:?[ ]+(?P<name>{_WORD}(?:[ ]+(?:[A-Z]\.|{_WORD})){{1,4}})")
 _CAPTION_REGION = re.compile(
@@ -164,6 +165,8 @@ def _add_runs(people: People, text: str) -> None:
         name = " ".join(words)
         if len(words) == 1 and people.find(name) is None:
             continue
+        if _DETERMINER_BEFORE.search(text[max(0, offset - 12) : offset]):
+            continue  # "his own Ford Transit", "a Samurai sword": a thing, not a person
         window = text[max(0, offset - 60) : offset]
         window = window[max(window.rfind(". "), window.rfind(".\n"), window.rfind("\n\n")) + 1 :]
         excluded = bool(

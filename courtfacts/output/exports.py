@@ -282,8 +282,10 @@ def _open_duckdb(path: Path) -> Iterator[dict[str, _Sink]]:
         for name, columns in TABLES.items():
             for statement in create_table_sql(name, columns):
                 connection.execute(statement)
-        sinks = {name: _BatchSink(columns, _inserter(connection, name))
-                 for name, columns in TABLES.items()}
+        sinks = {
+            name: _BatchSink(columns, _inserter(connection, name))
+            for name, columns in TABLES.items()
+        }
         try:
             yield sinks
             for sink in sinks.values():

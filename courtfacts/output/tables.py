@@ -220,7 +220,10 @@ def value_text(mention: Mention) -> str | None:
         return money_text(value)
     if mention.kind == "sentence":
         return " ".join(part for part in (value.kind, value.term) if part)
-    parts = [f"{value.count} payments" if value.count is not None else None, money_text(value.total)]
+    parts = [
+        f"{value.count} payments" if value.count is not None else None,
+        money_text(value.total),
+    ]
     return "; ".join(part for part in parts if part) or None
 
 

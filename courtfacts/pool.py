@@ -1,0 +1,235 @@
+"""Worker processes with a deadline per document, for batch runs.
+
+Each worker is a process of its own, started with the ``forkserver`` method
+where the platform has it (``spawn`` elsewhere), that builds the spaCy
+pipeline once and then processes one document at a time, talking to the
+parent over a private pipe. The parent gives a document only to an idle
+worker, so no more documents are in flight than there are workers, and it
+watches every worker's deadline:
+
+- a document still running at its deadline gets an ``E500`` line, and its
+  worker is killed and replaced;
+- a worker that dies (a segfault, the kernel's OOM killer) gets its
+  document an ``E501`` line, and is replaced.
+
+Private pipes, rather than one shared queue, mean that killing a worker can
+never leave a lock held or a message half-written where another worker would
+find it. A worker whose parent has gone exits on its own.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from multiprocessing.connection import Connection, wait
+from types import TracebackType
+from typing import Any
+
+from courtfacts.batch import Outcome, Task, failed_outcome, process_task, warm_up
+from courtfacts.extract.pipeline import build_pipeline
+
+_PRELOAD = ["courtfacts.batch", "courtfacts.extract.pipeline"]
+_PARENT_CHECK_SECONDS = 1.0
+_START_TIMEOUT_SECONDS = 300.0
+
+
+class PoolError(RuntimeError):
+    """A worker process could not start (the pipeline failed to build)."""
+
+
+def _context() -> Any:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the process that started us has gone (killed with SIGKILL, say)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's life: build and warm the pipeline once, then process documents until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _watch_parent(os.getppid())
+    try:
+        nlp = build_pipeline()
+        warm_up(nlp)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the run
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(("done", process_task(task, nlp)))
+
+
+class _Worker:
+    """One worker process, its pipe, and the document it holds, if any."""
+
+    def __init__(self, context: Any) -> None:
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.is_ready = False
+        self.task: Task | None = None
+        self.deadline = time.monotonic() + _START_TIMEOUT_SECONDS
+
+    def give(self, task: Task, timeout: float) -> None:
+        self.task = task
+        self.deadline = time.monotonic() + timeout
+        try:
+            self.conn.send(task)
+        except OSError:
+            pass  # the worker has just died: the parent sees it and reports the document
+
+    def stop(self, *, kill: bool) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(timeout=None if kill else 5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """A fixed number of worker processes, each document under a deadline.
+
+    Use it as a context manager; leaving the block stops the workers.
+
+    Args:
+        size: the number of worker processes.
+        timeout: seconds one document may take before it is given up.
+    """
+
+    def __init__(self, size: int, timeout: float) -> None:
+        if size < 1:
+            raise ValueError("a pool needs at least one worker")
+        self._context = _context()
+        self._timeout = timeout
+        self._workers = [_Worker(self._context) for _ in range(size)]
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close(kill=kind is not None)
+
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the current workers."""
+        return [worker.process.pid for worker in self._workers if worker.process.pid]
+
+    def close(self, *, kill: bool = False) -> None:
+        """Stop every worker: politely when idle, by SIGKILL when ``kill`` or busy."""
+        for worker in self._workers:
+            worker.stop(kill=kill or worker.task is not None or not worker.is_ready)
+        self._workers = []
+
+    def imap_unordered(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        """Process documents as workers free up; yield each outcome as it completes.
+
+        Args:
+            tasks: the documents, read lazily, one more each time a worker is idle.
+
+        Yields:
+            One outcome per task, in the order they complete.
+
+        Raises:
+            PoolError: a worker failed to start.
+        """
+        exhausted = False
+        while True:
+            for worker in self._workers:
+                if worker.is_ready and worker.task is None and not exhausted:
+                    task = next(tasks, None)
+                    if task is None:
+                        exhausted = True
+                    else:
+                        worker.give(task, self._timeout)
+            if exhausted and all(worker.task is None for worker in self._workers):
+                return
+            self._wait()
+            yield from self._collect()
+
+    def _wait(self) -> None:
+        now = time.monotonic()
+        soonest = min(worker.deadline for worker in self._workers)
+        handles: list[Any] = [worker.conn for worker in self._workers]
+        handles += [worker.process.sentinel for worker in self._workers]
+        wait(handles, timeout=None if soonest == float("inf") else max(0.0, soonest - now))
+
+    def _collect(self) -> Iterator[Outcome]:
+        for index, worker in enumerate(self._workers):
+            outcome = self._check(index, worker)
+            if outcome is not None:
+                yield outcome
+
+    def _check(self, index: int, worker: _Worker) -> Outcome | None:
+        if worker.conn.poll():
+            try:
+                kind, payload = worker.conn.recv()
+            except Exception:  # noqa: BLE001 - the pipe closed: the worker died
+                worker.process.join(timeout=5)
+                return self._replace(index, "E501", _death(worker.process.exitcode))
+            if kind == "failed":
+                raise PoolError(f"a worker could not start: {payload}")
+            if kind == "ready":
+                worker.is_ready = True
+                worker.deadline = float("inf")
+                return None
+            worker.task, worker.deadline = None, float("inf")
+            return payload
+        if not worker.process.is_alive():
+            worker.process.join()
+            return self._replace(index, "E501", _death(worker.process.exitcode))
+        if time.monotonic() >= worker.deadline:
+            if worker.task is None:
+                raise PoolError(f"a worker did not start within {_START_TIMEOUT_SECONDS:.0f}s")
+            return self._replace(index, "E500", f"no result after {self._timeout:g}s; worker killed")
+        return None
+
+    def _replace(self, index: int, code: str, message: str) -> Outcome | None:
+        worker = self._workers[index]
+        task, was_ready = worker.task, worker.is_ready
+        worker.stop(kill=True)
+        if not was_ready:
+            raise PoolError(f"a worker could not start: {message}")
+        self._workers[index] = _Worker(self._context)
+        return failed_outcome(task, code, f"{task.path}: {message}") if task else None
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        return f"worker process died ({name})"
+    return f"worker process died (exit code {exitcode})"

@@ -1,0 +1,133 @@
+"""Case records: who got what, appeals, validation and the custody estimate.
+
+Each test is a short text written as real reports and judgments write
+them; the assertions are what an analyst relies on in the case record.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from courtfacts.batch import process_source
+from courtfacts.models import CaseRecord, DocumentMeta, DocumentResult, SourceText
+
+
+def _run(nlp, text: str, date: str | None = "2021-05-14") -> DocumentResult:
+    meta = DocumentMeta(source="test.txt", format="text", sha256="0" * 64, document_date=date)
+    return process_source(SourceText(doc_id="test", kind="text", text=text, meta=meta), nlp)
+
+
+def _case(result: DocumentResult, surname: str) -> CaseRecord:
+    matches = [c for c in result.cases if c.offender and c.offender.endswith(surname)]
+    assert len(matches) == 1, [c.offender for c in result.cases]
+    return matches[0]
+
+
+def test_one_offender_with_every_field(nlp) -> None:
+    text = (
+        "John Smith, 45, of Leeds, was jailed for four years and eight months at Leeds Crown Court today.\n\n"
+        "Smith pleaded guilty to three counts of fraud. He made 12 payments totalling £4,500 "
+        "between March 2016 and June 2019. Of this, he will spend two years and four months in prison."
+    )
+    case = _case(_run(nlp, text), "Smith")
+    assert case.offender == "John Smith"
+    assert case.age == 45
+    assert case.offence_count == 3
+    assert (case.sentence_kind, case.custodial_term) == ("custody", "P4Y8M")
+    assert (case.payment_count, case.payment_total.amount) == (12, Decimal("4500"))
+    assert (case.offending_start, case.offending_end) == ("2016-03", "2019-06")
+    assert case.sentence_date == "2021-05-14"
+    assert case.time_in_custody == "P2Y4M"
+
+
+def test_respectively_pairs_terms_with_names_in_order(nlp) -> None:
+    text = (
+        "Kieran Hale, 19, and Luke Morton, 17, were sentenced to minimum terms of 20 years "
+        "and 15 years, six months respectively."
+    )
+    result = _run(nlp, text)
+    assert _case(result, "Hale").custodial_term == "P20Y"
+    assert _case(result, "Morton").custodial_term == "P15Y6M"
+
+
+def test_co_defendants_keep_their_own_sentences(nlp) -> None:
+    text = (
+        "Mark Evans, 34, was jailed for six years. His co-defendant, Paul Grant, 29, "
+        "was given 18 months' imprisonment suspended for two years."
+    )
+    result = _run(nlp, text)
+    assert (_case(result, "Evans").sentence_kind, _case(result, "Evans").custodial_term) == ("custody", "P6Y")
+    assert (_case(result, "Grant").sentence_kind, _case(result, "Grant").custodial_term) == ("suspended", "P1Y6M")
+
+
+def test_appeal_case_takes_the_substituted_sentence(nlp) -> None:
+    text = (
+        "REGINA v DANIEL OKORO\n\nThe appellant was sentenced to 5 years' imprisonment. "
+        "We quash the sentence of 5 years' imprisonment and substitute a sentence of 3 years' imprisonment."
+    )
+    case = _case(_run(nlp, text), "Okoro")
+    assert case.custodial_term == "P3Y"
+    assert case.original_sentence is not None and case.original_sentence.term == "P5Y"
+
+
+def test_shared_sentence_is_listed_for_each_named_offender(nlp) -> None:
+    text = "Amir Khan, 35, and brother Yusuf Khan, 27, were both jailed for five years."
+    result = _run(nlp, text)
+    sentences = [m for m in result.mentions if m.kind == "sentence"]
+    assert sorted(m.offender for m in sentences) == ["Amir Khan", "Yusuf Khan"]
+    assert {c.custodial_term for c in result.cases} == {"P5Y"}
+
+
+def test_every_field_points_to_mentions_that_hold_its_value(nlp) -> None:
+    text = "Sarah Cole, 41, admitted four offences and was jailed for 32 months. She made 9 transfers totalling $3,000."
+    result = _run(nlp, text)
+    case = _case(result, "Cole")
+    by_id = {m.id: m for m in result.mentions}
+    assert set(case.evidence) >= {"sentence_kind", "custodial_term", "offence_count", "payment_count"}
+    for field, ids in case.evidence.items():
+        assert ids and all(i in by_id for i in ids), field
+    assert by_id[case.evidence["custodial_term"][0]].value.term == "P2Y8M"
+    assert by_id[case.evidence["offence_count"][0]].value == 4
+
+
+def test_impossible_case_is_reported_and_other_cases_are_kept(nlp) -> None:
+    text = (
+        "Tom Reed, 50, was jailed for three years for offences committed between July 2019 and March 2016.\n\n"
+        "Separately, Ann Price, 44, was jailed for two years."
+    )
+    result = _run(nlp, text)
+    assert [c.offender for c in result.cases] == ["Ann Price"]
+    assert [e.code for e in result.errors] == ["E300"]
+    assert "Tom Reed" in result.errors[0].message and "ends" in result.errors[0].message
+
+
+def test_england_and_wales_custody_estimate_is_marked_and_sourced(nlp) -> None:
+    text = "At Leeds Crown Court, John Smith, 45, was jailed for four years and eight months."
+    case = _case(_run(nlp, text), "Smith")
+    estimate = case.estimated_time_in_custody
+    assert estimate is not None and estimate.is_estimate
+    assert (estimate.value, estimate.rule) == ("P2Y4M", "release.sds_half")
+    assert "244" in estimate.source
+
+
+def test_no_estimate_outside_england_and_wales(nlp) -> None:
+    text = "Deputy DA Jane Roe said John Smith, 45, was sentenced in Superior Court to 12 years in state prison."
+    assert _case(_run(nlp, text), "Smith").estimated_time_in_custody is None
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"custodial_term": "P-1Y"}, "not an ISO 8601 duration"),
+        ({"custodial_term": "P13M"}, "months must be under 12"),
+        ({"sentence_date": "2020-13"}, "no month 13"),
+        ({"age": -3}, "greater than or equal to 0"),
+        ({"offending_start": "2019-07", "offending_end": "2016-03"}, "ends (2016-03) before it starts"),
+    ],
+)
+def test_case_validation_rejects_impossible_values(fields: dict, message: str) -> None:
+    with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        CaseRecord(**fields)
