@@ -259,10 +259,21 @@ class CaseRecord(_Record):
     sentence_date: str | None = None
     court: str | None = None
     neutral_citation: str | None = None
+    offences: list[str] = []
+    statutory_maximum: str | None = None
     evidence: dict[str, list[str]] = {}
 
     _durations = field_validator("custodial_term", "time_in_custody")(check_duration)
     _dates = field_validator("offending_start", "offending_end", "sentence_date")(check_date)
+
+    @model_validator(mode="after")
+    def _within_maximum(self) -> CaseRecord:
+        cap, term = self.statutory_maximum, self.custodial_term
+        if cap and cap != "life" and term and duration_days(term) > duration_days(check_duration(cap) or "P0D"):
+            raise ValueError(
+                f"custodial term {term} exceeds the statutory maximum {cap} for {', '.join(self.offences)}"
+            )
+        return self
 
     @model_validator(mode="after")
     def _period_in_order(self) -> CaseRecord:

@@ -20,6 +20,7 @@ from courtfacts.extract.components import CONTEXT, HITS, SENTENCES
 from courtfacts.extract.normalise import compare_key
 from courtfacts.extract.offenders import People, Person, find_people
 from courtfacts.extract.release import estimate_custody
+from courtfacts.extract.statutes import find_offences, single_offence_maximum
 from courtfacts.extract.ruler import Hit
 from courtfacts.extract.values import DocumentContext
 from courtfacts.models import (
@@ -283,6 +284,12 @@ def _build_case(
             fields[name] = value
             if ids:
                 evidence[name] = ids
+    offences = find_offences(source.text)
+    if offences:
+        fields["offences"] = [offence.id for offence in offences]
+        cap = single_offence_maximum(offences, fields.get("offence_count"))  # type: ignore[arg-type]
+        if cap:
+            fields["statutory_maximum"] = cap
     fields["court"] = source.meta.court
     fields["neutral_citation"] = source.meta.neutral_citation
     estimate = estimate_custody(fields, ctx)

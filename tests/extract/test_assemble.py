@@ -131,3 +131,20 @@ def test_no_estimate_outside_england_and_wales(nlp) -> None:
 def test_case_validation_rejects_impossible_values(fields: dict, message: str) -> None:
     with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
         CaseRecord(**fields)
+
+
+def test_term_over_the_statutory_maximum_of_a_known_offence_is_rejected(nlp) -> None:
+    text = (
+        "Gary Holt, 52, admitted one count of sexual communication with a child "
+        "and was jailed for four years.\n\nNeil Shaw, 30, was jailed for six months."
+    )
+    result = _run(nlp, text)
+    assert [e.code for e in result.errors] == ["E300"]
+    assert "exceeds the statutory maximum P2Y" in result.errors[0].message
+    assert [c.offender for c in result.cases] == ["Neil Shaw"]
+
+
+def test_known_offence_within_its_maximum_is_kept_with_its_maximum(nlp) -> None:
+    text = "Gary Holt, 52, admitted one count of sexual communication with a child and was jailed for 18 months."
+    case = _case(_run(nlp, text), "Holt")
+    assert (case.offences, case.statutory_maximum, case.custodial_term) == (["soa2003_s15a"], "P2Y", "P1Y6M")
