@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -32,9 +34,13 @@ class SentenceSetter:
     def __call__(self, doc: Doc) -> Doc:
         spans = sentence_spans(doc.text)
         doc.user_data[SENTENCES] = spans
+        if len(doc) == 0:
+            return doc
         starts = {start for start, _ in spans}
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+        flags = numpy.array(
+            [[1 if token.i == 0 or token.idx in starts else -1] for token in doc], dtype="int64"
+        ).astype("uint64")  # spaCy's own arrays hold -1 wrapped as uint64
+        doc.from_array([SENT_START], flags)  # one call: setting tokens one by one is quadratic
         return doc
 
 

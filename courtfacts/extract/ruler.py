@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from courtfacts.patterns import PatternEntry, compile_entry, expand
+from courtfacts.patterns import PatternEntry, compile_entry, expand, macros
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|however)\b", re.IGNORECASE)
 
@@ -81,6 +81,27 @@ def _context_allows(entry: PatternEntry, text: str, match: re.Match[str], sents:
     return True
 
 
+@cache
+def _number_start() -> re.Pattern[str]:
+    return re.compile(macros()["NUMBER_START"], re.IGNORECASE)
+
+
+def _matches(entry: PatternEntry, text: str, number_starts: list[int]) -> Iterable[re.Match[str]]:
+    """Non-overlapping matches, tried only at number starts for number-anchored rules."""
+    regex = compile_entry(entry)
+    if entry.anchor != "number":
+        yield from regex.finditer(text)
+        return
+    reached = 0
+    for position in number_starts:
+        if position < reached:
+            continue
+        match = regex.match(text, position)
+        if match:
+            reached = max(match.end(), position + 1)
+            yield match
+
+
 def _hits_from_match(entry: PatternEntry, order: int, match: re.Match[str]) -> Iterable[Hit]:
     groups = {
         name: (match.start(name), match.end(name), value)
@@ -134,9 +155,10 @@ def match_patterns(
         Hits of every label but BLOCK, at most one per place and label.
     """
     sents = Sentences(sentences)
+    number_starts = [m.start() for m in _number_start().finditer(text)]
     raw: list[Hit] = []
     for order, entry in enumerate(entries):
-        for match in compile_entry(entry).finditer(text):
+        for match in _matches(entry, text, number_starts):
             if match.end() > match.start() and _context_allows(entry, text, match, sents):
                 raw.extend(_hits_from_match(entry, order, match))
     blocks = [_stretch(hit, len(text)) for hit in raw if hit.label == "BLOCK"]
