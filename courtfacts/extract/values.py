@@ -204,7 +204,8 @@ def assign_values(
             count = hit.groups.get("count", (0, 0, hit.text))[2]
             hit.value = normalise_count(count)
         elif hit.label == "PAYMENT":
-            count = hit.groups.get("count")
+            names = str(hit.attrs.get("count_group", "count")).split("|")
+            count = next((hit.groups[n] for n in names if n in hit.groups), None)
             total = hit.groups.get("total")
             hit.value = PaymentValue(
                 count=normalise_count(count[2]) if count else None,
