@@ -134,13 +134,18 @@ def _sentence_term(hit: Hit) -> str | None:
 
 
 def _role(hit: Hit, text: str, sentence_start: int) -> str:
+    """Original or substituted on appeal, from the words before the sentence or its term."""
     if "role" in hit.attrs:
         return str(hit.attrs["role"])
-    before = text[max(sentence_start, hit.start - 120) : hit.start]
-    if _ORIGINAL.search(before):
-        return "original"
-    if _SUBSTITUTED.search(before):
-        return "substituted"
+    starts = [hit.start]
+    if "term" in hit.groups and not hit.emitted:
+        starts.append(hit.groups["term"][0])
+    for start in starts:
+        before = text[max(sentence_start, start - 120) : start]
+        if _ORIGINAL.search(before):
+            return "original"
+        if _SUBSTITUTED.search(before):
+            return "substituted"
     return "imposed"
 
 

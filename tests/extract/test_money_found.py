@@ -76,7 +76,7 @@ HELD_OUT = [
     pytest.param("Of the children, 98% were aged 13 or under.", [], id="percentage-not-money"),
     pytest.param("The Quebec court heard he had paid $75 per session, or $3,000 in all.", [(75, "CAD"), (3000, "CAD")], id="ca-per-item-and-total"),
     pytest.param("He made 49 payments under section 160 of the Act.", [], id="counts-and-sections-not-money"),
-    pytest.param("A Sydney man who paid women in the Philippines $40 per show has been jailed.", [(40, "AUD")], id="au-sydney-cue-only", marks=pytest.mark.xfail(strict=True, reason="'Sydney' is no Australian cue and 'Philippines' wins: $40 read as USD")),
+    pytest.param("A Sydney man who paid women in the Philippines $40 per show has been jailed.", [(40, "AUD")], id="au-sydney-cue-only"),
 ]
 
 # Regressions go here: a passage that once gave the wrong sums, with a
