@@ -61,7 +61,10 @@ _NOT_OFFENDING = re.compile(
     r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment|pleaded|pled|plea|guilty|jurors?|jury|extradited|appeared|admitted|admits)\b",
     re.IGNORECASE,
 )
-_PROCEDURE = re.compile(r"\b(?:before|court|judge|justice|magistrates?|sentenc\w*|plead\w*|pled|trial|hearing)\b", re.IGNORECASE)
+_PROCEDURE = re.compile(
+    r"\b(?:before|court|judge|justice|magistrates?|sentenc\w*|plead\w*|pled|trial|hearing|arrest\w*|charged|police|officers?)\b",
+    re.IGNORECASE,
+)
 _ON_DATE = re.compile(r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
@@ -144,6 +147,24 @@ def _final_sentence(sentences: list[tuple[str, SentenceValue]]) -> tuple[list[st
         chosen = [top]
     before = original[0][1] if substituted and original else None
     return [i for i, _ in chosen], chosen[0][1], before
+
+
+def _prefer_direct(
+    sentences: list[tuple[str, SentenceValue]], direct: set[str]
+) -> list[tuple[str, SentenceValue]]:
+    """Within the most severe kind, prefer sentences stated with the offender's name.
+
+    "The pair were jailed for more than 23 years" (a total across defendants)
+    gives way to "Popinciuc was jailed for five years and nine months".
+    """
+    live = [(i, v) for i, v in sentences if v.role != "original"] or sentences
+    if not live:
+        return sentences
+    kind = min((v.kind for _, v in live), key=SEVERITY.index)
+    named = [(i, v) for i, v in live if v.kind == kind and i in direct]
+    if not named:
+        return sentences
+    return named + [(i, v) for i, v in sentences if v.role == "original"]
 
 
 def _offence_count(items: list[tuple[str, int, tuple[int, int]]]) -> tuple[list[str], int | None]:
@@ -239,9 +260,8 @@ def _build_case(
         fields["age"] = age
     sentences = [(h.mention_id, h.value) for h in hits if h.label == "SENTENCE" and h.mention_id]
     if person is not None:
-        direct = [(h.mention_id, h.value) for h in hits if h.label == "SENTENCE" and h.mention_id
-                  and (id(h), person.name) in attribution.direct]
-        sentences = direct or sentences
+        direct = {h.mention_id for h in hits if (id(h), person.name) in attribution.direct}
+        sentences = _prefer_direct(sentences, direct)
     ids, final, original = _final_sentence(sentences)  # type: ignore[arg-type]
     if final is not None:
         fields["sentence_kind"] = final.kind
@@ -284,7 +304,7 @@ def _build_case(
             fields[name] = value
             if ids:
                 evidence[name] = ids
-    offences = find_offences(source.text)
+    offences = find_offences(source.text, ctx.jurisdiction)
     if offences:
         fields["offences"] = [offence.id for offence in offences]
         cap = single_offence_maximum(offences, fields.get("offence_count"))  # type: ignore[arg-type]

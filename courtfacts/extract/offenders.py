@@ -51,7 +51,7 @@ _CITED_CASE = re.compile(
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your|a|an)\s+(?:own\s+)?$", re.IGNORECASE)
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_DEFENDANT = re.compile(rf"\b(?:Defendant|Accused|Appellant|Offender)\s*(?:\(\d+\))?:?[ ]+(?P<name>{_WORD}(?:[ ]+(?:[A-Z]\.|{_WORD})){{1,4}})")
+_DEFENDANT = re.compile(rf"\b(?:Defendant|Accused|Appellant|Offender|[Cc]onvict|[Tt]he\s+(?:defendant|accused|appellant|offender))\s*(?:\(\d+\))?:?[ ]+(?P<name>{_WORD}(?:[ ]+(?:[A-Z]\.|{_WORD})){{1,4}})")
 _CAPTION_REGION = re.compile(
     r"(?is)\b(?:and\s+now(?:\s+between)?|now\s+between)\b(?P<body>.{0,600}?)\bAccused\s*[-–]\s*(?:Appellants?|Petitioners?)"
 )

@@ -34,12 +34,16 @@ def _table() -> tuple[tuple[re.Pattern[str], Offence], ...]:
     )
 
 
-def find_offences(text: str) -> list[Offence]:
-    """Offences the text names, in the order of the table.
+def find_offences(text: str, jurisdiction: str) -> list[Offence]:
+    """Offences the text names, in the order of the table, where the table's law applies.
 
-    >>> [o.id for o in find_offences("He admitted arranging or facilitating a child sex offence.")]
+    >>> [o.id for o in find_offences("He admitted arranging or facilitating a child sex offence.", "England and Wales")]
     ['soa2003_s14']
+    >>> find_offences("He admitted arranging or facilitating a child sex offence.", "Scotland")
+    []
     """
+    if jurisdiction not in load_lexicon("statutes")["jurisdictions"]:
+        return []
     return [offence for regex, offence in _table() if regex.search(text)]
 
 

@@ -135,7 +135,7 @@ def test_case_validation_rejects_impossible_values(fields: dict, message: str) -
 
 def test_term_over_the_statutory_maximum_of_a_known_offence_is_rejected(nlp) -> None:
     text = (
-        "Gary Holt, 52, admitted one count of sexual communication with a child "
+        "At Leeds Crown Court, Gary Holt, 52, admitted one count of sexual communication with a child "
         "and was jailed for four years.\n\nNeil Shaw, 30, was jailed for six months."
     )
     result = _run(nlp, text)
@@ -145,6 +145,18 @@ def test_term_over_the_statutory_maximum_of_a_known_offence_is_rejected(nlp) -> 
 
 
 def test_known_offence_within_its_maximum_is_kept_with_its_maximum(nlp) -> None:
-    text = "Gary Holt, 52, admitted one count of sexual communication with a child and was jailed for 18 months."
+    text = (
+        "At Leeds Crown Court, Gary Holt, 52, admitted one count of sexual communication with a child "
+        "and was jailed for 18 months."
+    )
     case = _case(_run(nlp, text), "Holt")
     assert (case.offences, case.statutory_maximum, case.custodial_term) == (["soa2003_s15a"], "P2Y", "P1Y6M")
+
+
+def test_statutory_maxima_of_england_and_wales_are_not_applied_to_scotland(nlp) -> None:
+    text = (
+        "At the High Court in Glasgow, Gary Holt, 52, pled guilty to sexual communication with a child "
+        "and was jailed for four years."
+    )
+    case = _case(_run(nlp, text), "Holt")
+    assert (case.statutory_maximum, case.custodial_term) == (None, "P4Y")

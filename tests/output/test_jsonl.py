@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -144,11 +145,6 @@ def test_a_line_is_one_line(tmp_path: Path) -> None:
     assert "\r" not in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUGS_CAUGHT: dump_line writes U+2028 (and U+2029, U+0085) from document text "
-    "raw; valid JSON, but str.splitlines() and many JSONL readers split the line there",
-)
 def test_a_line_survives_splitlines() -> None:
     line = dump_line(_full_result())  # its title holds U+2028
     assert len(line.splitlines()) == 1
@@ -188,3 +184,12 @@ def test_an_empty_file_reads_as_no_results(tmp_path: Path) -> None:
     path = tmp_path / "documents.jsonl"
     path.write_text("", encoding="utf-8")
     assert list(read_jsonl(path)) == []
+
+
+def test_lone_surrogates_are_written_as_replacement_characters() -> None:
+    """Undecodable bytes kept as surrogates must not cost the document its line."""
+    meta = DocumentMeta(source="x.txt", format="text", sha256="0" * 64, title="bad \udcff title")
+    result = DocumentResult(doc_id="x", status="ok", source="x.txt", meta=meta)
+    line = dump_line(result)
+    assert line.endswith("\n") and "\ufffd" in line
+    assert json.loads(line)["meta"]["title"] == "bad \ufffd title"
