@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from _tables import grouped
 
 # fmt: off
 DEV = [
@@ -82,18 +83,10 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-def _grouped(**groups: list) -> list:
-    """Prefix each case id with its group, keeping its marks."""
-    return [
-        pytest.param(*case.values, id=f"{name}-{case.id}", marks=case.marks)
-        for name, table in groups.items()
-        for case in table
-    ]
-
 
 @pytest.mark.parametrize(
     ("text", "document_date", "expected"),
-    _grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT),
+    grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT),
 )
 def test_dates_found(
     mentions_of, text: str, document_date: str | None, expected: list[str]

@@ -26,6 +26,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from _tables import grouped
 
 from courtfacts.models import Money
 
@@ -85,21 +86,13 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-def _grouped(**groups: list) -> list:
-    """Prefix each case id with its group, keeping its marks."""
-    return [
-        pytest.param(*case.values, id=f"{name}-{case.id}", marks=case.marks)
-        for name, table in groups.items()
-        for case in table
-    ]
-
 
 def _normal(value: Money | None) -> tuple[Decimal, str] | None:
     return None if value is None else (value.amount, value.currency)
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), _grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
+    ("text", "expected"), grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
 )
 def test_money_found(mentions_of, text: str, expected: list[tuple[float, str]]) -> None:
     found = [_normal(mention.value) for mention in mentions_of(text, "money")]

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from _tables import grouped
 
 # fmt: off
 DEV = [
@@ -80,17 +81,9 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-def _grouped(**groups: list) -> list:
-    """Prefix each case id with its group, keeping its marks."""
-    return [
-        pytest.param(*case.values, id=f"{name}-{case.id}", marks=case.marks)
-        for name, table in groups.items()
-        for case in table
-    ]
-
 
 @pytest.mark.parametrize(
-    ("text", "expected"), _grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
+    ("text", "expected"), grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
 )
 def test_offence_counts_found(mentions_of, text: str, expected: list[int]) -> None:
     found = [mention.value for mention in mentions_of(text, "offence_count")]

@@ -26,6 +26,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from _tables import grouped
 
 from courtfacts.models import PaymentValue
 
@@ -79,14 +80,6 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-def _grouped(**groups: list) -> list:
-    """Prefix each case id with its group, keeping its marks."""
-    return [
-        pytest.param(*case.values, id=f"{name}-{case.id}", marks=case.marks)
-        for name, table in groups.items()
-        for case in table
-    ]
-
 
 def _normal(value: PaymentValue) -> tuple[int | None, tuple[Decimal, str] | None]:
     total = value.total
@@ -98,7 +91,7 @@ def _wanted(count: int | None, total: tuple[float, str] | None) -> tuple:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), _grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
+    ("text", "expected"), grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
 )
 def test_payments_found(mentions_of, text: str, expected: list[tuple]) -> None:
     found = [_normal(mention.value) for mention in mentions_of(text, "payment")]

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from _tables import grouped
 
 # fmt: off
 DEV = [
@@ -107,24 +108,16 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-def _grouped(**groups: list) -> list:
-    """Prefix each case id with its group, keeping its marks."""
-    return [
-        pytest.param(*case.values, id=f"{name}-{case.id}", marks=case.marks)
-        for name, table in groups.items()
-        for case in table
-    ]
-
 
 @pytest.mark.parametrize(
-    ("text", "expected"), _grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
+    ("text", "expected"), grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
 )
 def test_sentences_found(mentions_of, text: str, expected: list[tuple[str, str | None]]) -> None:
     found = [(m.value.kind, m.value.term) for m in mentions_of(text, "sentence")]
     assert Counter(found) == Counter(expected)
 
 
-@pytest.mark.parametrize(("text", "expected"), _grouped(appeal=APPEAL_ROLES))
+@pytest.mark.parametrize(("text", "expected"), grouped(appeal=APPEAL_ROLES))
 def test_sentence_roles_found(
     mentions_of, text: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
