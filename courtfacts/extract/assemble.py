@@ -37,7 +37,13 @@ _ACQUITTED = re.compile(
     r"\b(?:acquit(?:ted)?|conviction\w*(?:\s+and\s+(?:the\s+)?sentences?)?\s+(?:is|are|were|was)\s+(?:hereby\s+)?(?:set\s+aside|quashed))",
     re.IGNORECASE,
 )
-_JOINED = re.compile(r"\band\b|&")
+_BOTH = re.compile(r"^[^.;]*?\b(?:both|each|all\s+(?:two|three|four|five|six|seven))\b")
+_PLACE = re.compile(r"\b(?:from|of|in)\s+(?:(?:west|east|north|south|central|[A-Z][\w’'-]*)\s*){1,4}")
+_JOINING_GAP = re.compile(
+    r"^(?:[\s,()]|\d{1,2}\b|aged|and|&|his|her|their|brother|sister|wife|husband|partner|co-defendant|accomplice"
+    r"|son|father|mother|daughter|cousin|friend)*$",
+    re.IGNORECASE,
+)
 _PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b", re.IGNORECASE)
 _TOPIC_REACH = 1500
 _ROLE_WORD = re.compile(r"(?<![\w-])(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b", re.IGNORECASE)
@@ -95,6 +101,21 @@ class _Attribution:
             return None
         return self._marks[index][1]
 
+    def _named_together(self, named: list[tuple[int, Person]]) -> bool:
+        """Several people named as one subject: "X, 35, and his brother Y, 27, were ..."."""
+        people = list(dict.fromkeys(p.name for _, p in named))
+        if len(people) < 2:
+            return False
+        firsts = [next(pos for pos, p in named if p.name == name) for name in people]
+        last_end = firsts[-1] + len(people[-1])
+        if _BOTH.search(self.text[last_end : last_end + 60]):
+            return True
+        for (pos, name), nxt in zip(zip(firsts, people), firsts[1:]):
+            gap = _PLACE.sub(" ", self.text[pos + len(name) : nxt])
+            if not _JOINING_GAP.match(gap):
+                return False
+        return True
+
     def who(self, hit: Hit, rank_in_sentence: int) -> list[Person]:
         """The people a hit is about: usually one, several for a shared sentence."""
         start, end = self.sentence(hit.start)
@@ -106,11 +127,9 @@ class _Attribution:
             chosen = by_name[distinct[min(rank_in_sentence, len(distinct) - 1)]]
             self.direct.add((id(hit), chosen.name))
             return [chosen]
-        before = [person for pos, person in named if pos < hit.start]
-        if hit.label == "SENTENCE" and len({p.name for p in before}) > 1 and _JOINED.search(
-            self.text[named[0][0] : hit.start]
-        ):
-            return list(dict.fromkeys(before))
+        before = [(pos, person) for pos, person in named if pos < hit.start]
+        if hit.label == "SENTENCE" and self._named_together(before):
+            return list(dict.fromkeys(p for _, p in before))
         accused = [p for p in self.people.people if p.is_named_accused and not p.is_excluded]
         if accused and _ROLE_WORD.search(sentence_text):
             if len(accused) > 1 and _PLURAL_ROLE.search(sentence_text):
@@ -118,8 +137,8 @@ class _Attribution:
                 return accused
             return accused[:1]
         if before:
-            self.direct.add((id(hit), before[-1].name))
-            return [before[-1]]
+            self.direct.add((id(hit), before[-1][1].name))
+            return [before[-1][1]]
         if named:
             self.direct.add((id(hit), named[0][1].name))
             return [named[0][1]]

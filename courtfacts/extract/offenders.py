@@ -207,6 +207,21 @@ def _add_caption(people: People, text: str) -> None:
             people.add(" ".join(words), match.start("name"), accused=True)
 
 
+def _add_surname_mentions(people: People, text: str) -> None:
+    """Later mentions by surname alone ("Dowle"), unless two people share the surname."""
+    surnames = [p.surname for p in people.people]
+    full_spans = [(pos, pos + len(p.name)) for p in people.people for pos in p.positions]
+    for person in people.people:
+        word = person.surname
+        if len(word) < 3 or word in _stop_words() or surnames.count(word) > 1:
+            continue
+        for match in re.finditer(rf"(?<![\w’']){re.escape(word)}(?![\w])", text):
+            inside = any(a <= match.start() < b for a, b in full_spans)
+            if not inside and match.start() not in person.positions:
+                person.positions.append(match.start())
+        person.positions.sort()
+
+
 def find_people(text: str) -> People:
     """Find the people a text names, with their ages where stated."""
     people = People()
@@ -222,13 +237,5 @@ def find_people(text: str) -> People:
             )
             people.add(match.group("name"), match.start("name"), excluded=excluded)
     _add_runs(people, text)
-    # A second pass finds later surname-only mentions of people met in full.
-    for person in list(people.people):
-        for word in {person.surname}:
-            if len(word) < 3 or word in _stop_words():
-                continue
-            for match in re.finditer(rf"(?<![\w’']){re.escape(word)}(?![\w])", text):
-                if match.start() not in person.positions:
-                    person.positions.append(match.start())
-        person.positions.sort()
+    _add_surname_mentions(people, text)
     return people
