@@ -160,3 +160,47 @@ def test_statutory_maxima_of_england_and_wales_are_not_applied_to_scotland(nlp) 
     )
     case = _case(_run(nlp, text), "Holt")
     assert (case.statutory_maximum, case.custodial_term) == (None, "P4Y")
+
+
+# Regressions found while reading new kinds of report (session of issue #4).
+
+
+def test_a_total_across_defendants_is_nobodys_sentence(nlp) -> None:
+    text = (
+        "Three men have been jailed for a total of 21 years.\n\n"
+        "Jordan Hughes, 24, was sentenced to nine years. Kyle Barton, 22, received seven years "
+        "and Aaron Moss, 19, was sentenced to five years."
+    )
+    result = _run(nlp, text)
+    terms = {c.offender: c.custodial_term for c in result.cases}
+    assert terms == {"Jordan Hughes": "P9Y", "Kyle Barton": "P7Y", "Aaron Moss": "P5Y"}
+    assert "P21Y" not in [m.value.term for m in result.mentions if m.kind == "sentence"]
+
+
+def test_brothers_sharing_a_surname_keep_their_own_terms(nlp) -> None:
+    text = (
+        "Cristian Ungureanu, 41, was jailed for five years and one month.\n\n"
+        "His younger brother, Ilie Ungureanu, 37, who drove the van, was jailed for three years and nine months."
+    )
+    result = _run(nlp, text)
+    assert _case(result, "Ilie Ungureanu").custodial_term == "P3Y9M"
+    assert _case(result, "Cristian Ungureanu").custodial_term == "P5Y1M"
+
+
+def test_relatives_and_attackers_named_after_a_victim_word_are_still_offenders(nlp) -> None:
+    text = (
+        "The man was attacked by Kieran Hale, 19, outside a pub.\n\n"
+        "Hale was jailed for six years. His brother-in-law, Shane Colley, 39, was fined £500."
+    )
+    result = _run(nlp, text)
+    assert _case(result, "Hale").custodial_term == "P6Y"
+    assert _case(result, "Colley").sentence_kind == "fine"
+
+
+def test_things_owned_are_not_people(nlp) -> None:
+    text = (
+        "Darren Whitworth, 44, set fire to his own Ford Transit on 3 August 2023 "
+        "and was given a 12-month community order."
+    )
+    result = _run(nlp, text)
+    assert [c.offender for c in result.cases] == ["Darren Whitworth"]
