@@ -9,19 +9,19 @@ validation is reported as an error record; the document's other cases stay.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
 
 from pydantic import ValidationError
 from spacy.tokens import Doc
 
+from courtfacts.extract.attribution import Attribution, attributed, offenders, owners
+from courtfacts.extract.case_dates import offending_period, sentence_date
 from courtfacts.extract.components import CONTEXT, HITS, SENTENCES
 from courtfacts.extract.normalise import compare_key
-from courtfacts.extract.offenders import People, Person, find_people
+from courtfacts.extract.offenders import Person, find_people
 from courtfacts.extract.release import estimate_custody
-from courtfacts.extract.statutes import find_offences, single_offence_maximum
 from courtfacts.extract.ruler import Hit
+from courtfacts.extract.statutes import find_offences, single_offence_maximum
 from courtfacts.extract.values import DocumentContext
 from courtfacts.models import (
     CaseRecord,
@@ -32,123 +32,12 @@ from courtfacts.models import (
 )
 
 SEVERITY = ["death", "life", "extended", "custody", "suspended", "community", "other", "fine"]
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _ACQUITTED = re.compile(
     r"\b(?:acquit(?:ted)?|conviction\w*(?:\s+and\s+(?:the\s+)?sentences?)?\s+(?:is|are|were|was)\s+(?:hereby\s+)?(?:set\s+aside|quashed))",
     re.IGNORECASE,
 )
-_BOTH = re.compile(r"^[^.;]*?\b(?:both|each|all\s+(?:two|three|four|five|six|seven))\b")
-_PLACE = re.compile(r"\b(?:from|of|in)\s+(?:(?:west|east|north|south|central|[A-Z][\w’'-]*)\s*){1,4}")
-_JOINING_GAP = re.compile(
-    r"^(?:[\s,()]|\d{1,2}\b|aged|and|&|his|her|their|brother|sister|wife|husband|partner|co-defendant|accomplice"
-    r"|son|father|mother|daughter|cousin|friend)*$",
-    re.IGNORECASE,
-)
-_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b", re.IGNORECASE)
-_TOPIC_REACH = 1500
-_ROLE_WORD = re.compile(r"(?<![\w-])(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b", re.IGNORECASE)
 _AGE_YOU = re.compile(r"\b(?:you|he|she)\s+(?:are|is|were|was)\s+(?:now\s+)?([1-9]\d)\s+years?\s+(?:old|of\s+age)", re.IGNORECASE)
 _AGE_IN_SENTENCE = re.compile(r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))", re.IGNORECASE)
-_PLURAL_ROLE = re.compile(r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE)
-_TODAY = re.compile(
-    r"\b(?:today|this\s+(?:morning|afternoon)|later\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
-    re.IGNORECASE,
-)
-_SENTENCING_VERB = re.compile(r"\b(?:sentenced|sentence\s+you|jailed|imprisoned|handed|locked\s+up|given)\b", re.IGNORECASE)
-_OFFENDING = re.compile(
-    r"\b(?:offen[cs]es?|offending|crimes?|incident|attack\w*|murder\w*|kill\w*|drown\w*|burglar\w*|stole|stolen|steal\w*"
-    r"|robb\w*|assault\w*|rap(?:e|ed)|abus\w*|committed|raids?|heist|fraud\w*|cheat\w*|defraud\w*|payments?|transactions?"
-    r"|transfers?|messages|groom\w*|possess\w*|annoy\w*|death|died|shot|stabb\w*|suppl(?:y|ied|ying)|deal\w*|traffick\w*"
-    r"|smuggl\w*|launder\w*|brib\w*|sold|sell\w*|import\w*|distribut\w*|download\w*|arson|fire|burn\w*|injur\w*"
-    r"|wound\w*|threat\w*|blackmail\w*|extort\w*|forg\w*|on\s+or\s+(?:about|before))\b",
-    re.IGNORECASE,
-)
-_NOT_OFFENDING = re.compile(
-    r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment|pleaded|pled|plea|guilty|jurors?|jury|extradited|appeared|admitted|admits)\b",
-    re.IGNORECASE,
-)
-_PROCEDURE = re.compile(
-    r"\b(?:before|court|judge|justice|magistrates?|sentenc\w*|plead\w*|pled|trial|hearing|arrest\w*|charged|police|officers?)\b",
-    re.IGNORECASE,
-)
-_ON_DATE = re.compile(r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE)
-_RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
-_RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
-
-
-class _Attribution:
-    """Which person each hit of the text is about."""
-
-    def __init__(self, people: People, text: str, sentences: list[tuple[int, int]]) -> None:
-        self.text = text
-        self.people = people
-        self.sentences = sentences
-        self._starts = [s for s, _ in sentences]
-        self.as_group: set[int] = set()
-        self.direct: set[tuple[int, str]] = set()
-        marks = people.named_between(0, len(text))
-        self._mark_pos = [pos for pos, _ in marks]
-        self._marks = marks
-
-    def sentence(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return self.sentences[index] if index >= 0 else (0, len(self.text))
-
-    def _topic(self, offset: int) -> Person | None:
-        """The person named last before an offset, if recent enough to be 'he' or 'she'."""
-        index = bisect.bisect_left(self._mark_pos, offset) - 1
-        if index < 0 or offset - self._mark_pos[index] > _TOPIC_REACH:
-            return None
-        return self._marks[index][1]
-
-    def _named_together(self, named: list[tuple[int, Person]]) -> bool:
-        """Several people named as one subject: "X, 35, and his brother Y, 27, were ..."."""
-        people = list(dict.fromkeys(p.name for _, p in named))
-        if len(people) < 2:
-            return False
-        firsts = [next(pos for pos, p in named if p.name == name) for name in people]
-        last_end = firsts[-1] + len(people[-1])
-        if _BOTH.search(self.text[last_end : last_end + 60]):
-            return True
-        for (pos, name), nxt in zip(zip(firsts, people), firsts[1:]):
-            gap = _PLACE.sub(" ", self.text[pos + len(name) : nxt])
-            if not _JOINING_GAP.match(gap):
-                return False
-        return True
-
-    def who(self, hit: Hit, rank_in_sentence: int) -> list[Person]:
-        """The people a hit is about: usually one, several for a shared sentence."""
-        start, end = self.sentence(hit.start)
-        named = self.people.named_between(start, end)
-        distinct = list(dict.fromkeys(person.name for _, person in named))
-        by_name = {person.name: person for _, person in named}
-        sentence_text = self.text[start:end]
-        if len(distinct) > 1 and _RESPECTIVELY.search(sentence_text):
-            chosen = by_name[distinct[min(rank_in_sentence, len(distinct) - 1)]]
-            self.direct.add((id(hit), chosen.name))
-            return [chosen]
-        before = [(pos, person) for pos, person in named if pos < hit.start]
-        if hit.label == "SENTENCE" and self._named_together(before):
-            return list(dict.fromkeys(p for _, p in before))
-        accused = [p for p in self.people.people if p.is_named_accused and not p.is_excluded]
-        if accused and _ROLE_WORD.search(sentence_text):
-            if len(accused) > 1 and _PLURAL_ROLE.search(sentence_text):
-                self.as_group.add(id(hit))
-                return accused
-            return accused[:1]
-        if before:
-            self.direct.add((id(hit), before[-1][1].name))
-            return [before[-1][1]]
-        if named:
-            self.direct.add((id(hit), named[0][1].name))
-            return [named[0][1]]
-        if len(accused) == 1:
-            return accused
-        topic = self._topic(hit.start)
-        if topic:
-            return [topic]
-        later = self.people.named_between(hit.start, hit.start + _TOPIC_REACH)
-        return [later[0][1]] if later and hit.label == "SENTENCE" else []
 
 
 def _final_sentence(sentences: list[tuple[str, SentenceValue]]) -> tuple[list[str], SentenceValue | None, SentenceValue | None]:
@@ -199,67 +88,12 @@ def _offence_count(items: list[tuple[str, int, tuple[int, int]]]) -> tuple[list[
     return best
 
 
-def _offending_period(hits: list[Hit], text: str, sents: _Attribution) -> dict[str, tuple[str, str, int]]:
-    """The period of offending: a stated span about the offending, else the date of a single incident."""
-    found: dict[str, tuple[str, str, int]] = {}
-    incident: tuple[str, str, int] | None = None
-    for hit in hits:
-        if hit.label != "DATE" or not hit.value or not hit.mention_id:
-            continue
-        start, end = sents.sentence(hit.start)
-        before = text[max(start, hit.start - 25) : hit.start]
-        if "start" in found and "end" not in found and found["start"][2] == start and _RANGE_END.search(before):
-            found["end"] = (hit.value, hit.mention_id, start)
-            continue
-        sentence = text[start:end]
-        near = text[max(start, hit.start - 60) : hit.start]
-        procedural = _NOT_OFFENDING.search(sentence)
-        offence_words = list(_OFFENDING.finditer(near))
-        is_near = bool(offence_words) and not _PROCEDURE.search(near[offence_words[-1].end() :])
-        if not (is_near or (_OFFENDING.search(sentence) and not procedural)):
-            continue
-        before = text[max(start, hit.start - 25) : hit.start]
-        if "start" not in found and _RANGE_START.search(before):
-            found["start"] = (hit.value, hit.mention_id, start)
-        elif _ON_DATE.search(before) and (incident is None or len(hit.value) > len(incident[0])):
-            incident = (hit.value, hit.mention_id, start)
-    if not found and incident:
-        found = {"start": incident, "end": incident}
-    return found
-
-
-def _sentence_date(person: Person | None, hits: list[Hit], text: str, sents: _Attribution, ctx: DocumentContext) -> str | None:
-    """When sentence was passed: 'sentenced today' in a dated report, or 'sentenced on DATE'."""
-    if any(h.label == "SENTENCE" and h.value.role == "substituted" for h in hits) and ctx.reference:
-        return ctx.reference.isoformat()
-    spans = sorted({sents.sentence(h.start) for h in hits if h.label in ("SENTENCE", "OFFENCE_COUNT")})
-    for start, end in spans + _verb_sentences(text, sents, person):
-        sentence = text[start:end]
-        if not _SENTENCING_VERB.search(sentence):
-            continue
-        if ctx.reference and _TODAY.search(sentence):
-            return ctx.reference.isoformat()
-    return None
-
-
-def _verb_sentences(text: str, sents: _Attribution, person: Person | None) -> list[tuple[int, int]]:
-    """Sentences that name a person (or, for an unnamed offender, any) with a sentencing verb."""
-    found = []
-    for span in sents.sentences:
-        sentence = text[span[0] : span[1]]
-        if not _SENTENCING_VERB.search(sentence):
-            continue
-        if person is None or person.surname in sentence or len(sents.people.people) <= 1:
-            found.append(span)
-    return found
-
-
 def _build_case(
     person: Person | None,
     hits: list[Hit],
     doc: Doc,
     source: SourceText,
-    attribution: _Attribution,
+    attribution: Attribution,
     shared: dict[str, tuple[str, list[str]]],
 ) -> dict[str, object]:
     ctx: DocumentContext = doc.user_data[CONTEXT]
@@ -310,14 +144,14 @@ def _build_case(
             fields["payment_count"], evidence["payment_count"] = hit.value.count, [hit.mention_id]
         if hit.value.total is not None and "payment_total" not in fields:
             fields["payment_total"], evidence["payment_total"] = hit.value.total, [hit.mention_id]
-    period = _offending_period(hits, source.text, attribution)
+    period = offending_period(hits, source.text, attribution)
     if "start" in period:
         fields["offending_start"], evidence["offending_start"] = period["start"][0], [period["start"][1]]
     if "end" in period:
         fields["offending_end"], evidence["offending_end"] = period["end"][0], [period["end"][1]]
-    sentence_date = _sentence_date(person, hits, source.text, attribution, ctx)
-    if sentence_date:
-        fields["sentence_date"] = sentence_date
+    day = sentence_date(person, hits, source.text, attribution, ctx)
+    if day:
+        fields["sentence_date"] = day
     for name, (value, ids) in shared.items():
         if name not in fields:
             fields[name] = value
@@ -338,58 +172,8 @@ def _build_case(
     return fields
 
 
-def _owners(hits: list[Hit], attribution: _Attribution) -> dict[int, list[Person]]:
-    """Give every hit its people; shared plural sentences go to every offender."""
-    owner: dict[int, list[Person]] = {}
-    rank: Counter[tuple[tuple[int, int], str]] = Counter()
-    for hit in hits:
-        key = (attribution.sentence(hit.start), hit.label)
-        owner[id(hit)] = attribution.who(hit, rank[key])
-        rank[key] += 1
-    offenders = _offenders(hits, owner)
-    for hit in hits:
-        if owner[id(hit)] and owner[id(hit)][0] in offenders:
-            continue
-        if len(offenders) == 1:
-            owner[id(hit)] = offenders
-        elif hit.label == "SENTENCE" and not owner[id(hit)] and offenders:
-            start, end = attribution.sentence(hit.start)
-            if _PLURAL.search(attribution.text[start : hit.start]):
-                owner[id(hit)] = offenders
-    return owner
-
-
-def _offenders(hits: list[Hit], owner: dict[int, list[Person]]) -> list[Person]:
-    found: list[Person] = []
-    for hit in hits:
-        if hit.label == "SENTENCE":
-            for person in owner[id(hit)]:
-                if person not in found:
-                    found.append(person)
-    return found
-
-
-def _attributed(
-    mentions: list[Mention], hits: list[Hit], owner: dict[int, list[Person]], groups: set[int]
-) -> list[Mention]:
-    """Mentions with their offender; a sentence shared by several named people is listed once
-    for each, one stated for a group by its role ("the petitioners") once with no name."""
-    by_id = {h.mention_id: ([] if id(h) in groups else owner[id(h)]) for h in hits if h.mention_id}
-    result: list[Mention] = []
-    for mention in mentions:
-        people = by_id.get(mention.id) or []
-        if not people:
-            result.append(mention)
-            continue
-        result.append(mention.model_copy(update={"offender": people[0].name}))
-        if mention.kind == "sentence":
-            for extra, person in enumerate(people[1:], start=2):
-                result.append(mention.model_copy(update={"offender": person.name, "id": f"{mention.id}.{extra}"}))
-    return result
-
-
 def _shared_facts(
-    hits: list[Hit], doc: Doc, source: SourceText, attribution: _Attribution
+    hits: list[Hit], doc: Doc, source: SourceText, attribution: Attribution
 ) -> dict[str, tuple[str, list[str]]]:
     """Facts stated for everyone sentenced together: the day and the period of offending.
 
@@ -398,11 +182,11 @@ def _shared_facts(
     """
     shared: dict[str, tuple[str, list[str]]] = {}
     ctx: DocumentContext = doc.user_data[CONTEXT]
-    day = _sentence_date(None, hits, source.text, attribution, ctx)
+    day = sentence_date(None, hits, source.text, attribution, ctx)
     if day:
         shared["sentence_date"] = (day, [])
     named = {hit_id for hit_id, _ in attribution.direct}
-    period = _offending_period([h for h in hits if id(h) not in named], source.text, attribution)
+    period = offending_period([h for h in hits if id(h) not in named], source.text, attribution)
     for key, name in (("start", "offending_start"), ("end", "offending_end")):
         if key in period:
             shared[name] = (period[key][0], [period[key][1]])
@@ -419,15 +203,15 @@ def assemble_cases(
         record for each case that failed validation.
     """
     hits: list[Hit] = [h for h in doc.user_data[HITS] if h.label != "BLOCK"]
-    attribution = _Attribution(find_people(source.text), source.text, doc.user_data[SENTENCES])
-    owner = _owners(hits, attribution)
-    offenders: list[Person | None] = list(_offenders(hits, owner))
-    if not offenders and any(h.label == "SENTENCE" for h in hits):
-        offenders = [None]
+    attribution = Attribution(find_people(source.text), source.text, doc.user_data[SENTENCES])
+    owner = owners(hits, attribution)
+    people: list[Person | None] = list(offenders(hits, owner))
+    if not people and any(h.label == "SENTENCE" for h in hits):
+        people = [None]
     shared = _shared_facts(hits, doc, source, attribution)
     cases: list[CaseRecord] = []
     problems: list[ErrorRecord] = []
-    for person in offenders:
+    for person in people:
         mine = [h for h in hits if (person in owner[id(h)]) or (person is None and not owner[id(h)])]
         try:
             cases.append(CaseRecord(**_build_case(person, mine, doc, source, attribution, shared)))
@@ -439,4 +223,4 @@ def assemble_cases(
                     exception_type="ValidationError",
                 )
             )
-    return _attributed(mentions, hits, owner, attribution.as_group), cases, problems
+    return attributed(mentions, hits, owner, attribution.as_group), cases, problems

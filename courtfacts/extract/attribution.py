@@ -1,0 +1,162 @@
+"""Which offender each hit of a document is about.
+
+The rules, in order: "respectively" pairs terms with names in order; people
+named together as one subject share a sentence; a sentence that speaks of
+"the appellant" or "you" is about the accused named in the caption; else
+the person named last before the hit in its sentence, else the one named in
+it, else the person named last before (if recent: "He was jailed..."), else,
+for a sentence, the next person named ("A 73-year-old man was jailed...
+Chester Yang fled..."). Sentences stated for a plural subject with nobody
+named go to every offender.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from courtfacts.extract.offenders import People, Person
+from courtfacts.extract.ruler import Hit
+from courtfacts.models import Mention
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_BOTH = re.compile(r"^[^.;]*?\b(?:both|each|all\s+(?:two|three|four|five|six|seven))\b")
+_PLACE = re.compile(r"\b(?:from|of|in)\s+(?:(?:west|east|north|south|central|[A-Z][\w’'-]*)\s*){1,4}")
+_JOINING_GAP = re.compile(
+    r"^(?:[\s,()]|\d{1,2}\b|aged|and|&|his|her|their|brother|sister|wife|husband|partner|co-defendant|accomplice"
+    r"|son|father|mother|daughter|cousin|friend)*$",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"(?<![\w-])(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b", re.IGNORECASE)
+_PLURAL_ROLE = re.compile(r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE)
+_TOPIC_REACH = 1500
+
+
+class Attribution:
+    """Which person each hit of the text is about."""
+
+    def __init__(self, people: People, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.people = people
+        self.sentences = sentences
+        self._starts = [s for s, _ in sentences]
+        self.as_group: set[int] = set()
+        self.direct: set[tuple[int, str]] = set()
+        marks = people.named_between(0, len(text))
+        self._mark_pos = [pos for pos, _ in marks]
+        self._marks = marks
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.sentences[index] if index >= 0 else (0, len(self.text))
+
+    def _topic(self, offset: int) -> Person | None:
+        """The person named last before an offset, if recent enough to be 'he' or 'she'."""
+        index = bisect.bisect_left(self._mark_pos, offset) - 1
+        if index < 0 or offset - self._mark_pos[index] > _TOPIC_REACH:
+            return None
+        return self._marks[index][1]
+
+    def _named_together(self, named: list[tuple[int, Person]]) -> bool:
+        """Several people named as one subject: "X, 35, and his brother Y, 27, were ..."."""
+        people = list(dict.fromkeys(p.name for _, p in named))
+        if len(people) < 2:
+            return False
+        firsts = [next(pos for pos, p in named if p.name == name) for name in people]
+        last_end = firsts[-1] + len(people[-1])
+        if _BOTH.search(self.text[last_end : last_end + 60]):
+            return True
+        for (pos, name), nxt in zip(zip(firsts, people), firsts[1:]):
+            gap = _PLACE.sub(" ", self.text[pos + len(name) : nxt])
+            if not _JOINING_GAP.match(gap):
+                return False
+        return True
+
+    def who(self, hit: Hit, rank_in_sentence: int) -> list[Person]:
+        """The people a hit is about: usually one, several for a shared sentence."""
+        start, end = self.sentence(hit.start)
+        named = self.people.named_between(start, end)
+        distinct = list(dict.fromkeys(person.name for _, person in named))
+        by_name = {person.name: person for _, person in named}
+        sentence_text = self.text[start:end]
+        if len(distinct) > 1 and _RESPECTIVELY.search(sentence_text):
+            chosen = by_name[distinct[min(rank_in_sentence, len(distinct) - 1)]]
+            self.direct.add((id(hit), chosen.name))
+            return [chosen]
+        before = [(pos, person) for pos, person in named if pos < hit.start]
+        if hit.label == "SENTENCE" and self._named_together(before):
+            return list(dict.fromkeys(p for _, p in before))
+        accused = [p for p in self.people.people if p.is_named_accused and not p.is_excluded]
+        if accused and _ROLE_WORD.search(sentence_text):
+            if len(accused) > 1 and _PLURAL_ROLE.search(sentence_text):
+                self.as_group.add(id(hit))
+                return accused
+            return accused[:1]
+        if before:
+            self.direct.add((id(hit), before[-1][1].name))
+            return [before[-1][1]]
+        if named:
+            self.direct.add((id(hit), named[0][1].name))
+            return [named[0][1]]
+        if len(accused) == 1:
+            return accused
+        topic = self._topic(hit.start)
+        if topic:
+            return [topic]
+        later = self.people.named_between(hit.start, hit.start + _TOPIC_REACH)
+        return [later[0][1]] if later and hit.label == "SENTENCE" else []
+
+
+def owners(hits: list[Hit], attribution: Attribution) -> dict[int, list[Person]]:
+    """Give every hit its people; shared plural sentences go to every offender."""
+    owner: dict[int, list[Person]] = {}
+    rank: Counter[tuple[tuple[int, int], str]] = Counter()
+    for hit in hits:
+        key = (attribution.sentence(hit.start), hit.label)
+        owner[id(hit)] = attribution.who(hit, rank[key])
+        rank[key] += 1
+    found = offenders(hits, owner)
+    for hit in hits:
+        if owner[id(hit)] and owner[id(hit)][0] in found:
+            continue
+        if len(found) == 1:
+            owner[id(hit)] = found
+        elif hit.label == "SENTENCE" and not owner[id(hit)] and found:
+            start, _ = attribution.sentence(hit.start)
+            if _PLURAL.search(attribution.text[start : hit.start]):
+                owner[id(hit)] = found
+    return owner
+
+
+def offenders(hits: list[Hit], owner: dict[int, list[Person]]) -> list[Person]:
+    """The people who own at least one sentence, in order of first sentence."""
+    found: list[Person] = []
+    for hit in hits:
+        if hit.label == "SENTENCE":
+            for person in owner[id(hit)]:
+                if person not in found:
+                    found.append(person)
+    return found
+
+
+def attributed(
+    mentions: list[Mention], hits: list[Hit], owner: dict[int, list[Person]], groups: set[int]
+) -> list[Mention]:
+    """Mentions with their offender; a sentence shared by several named people is listed once
+    for each, one stated for a group by its role ("the petitioners") once with no name."""
+    by_id = {h.mention_id: ([] if id(h) in groups else owner[id(h)]) for h in hits if h.mention_id}
+    result: list[Mention] = []
+    for mention in mentions:
+        people = by_id.get(mention.id) or []
+        if not people:
+            result.append(mention)
+            continue
+        result.append(mention.model_copy(update={"offender": people[0].name}))
+        if mention.kind == "sentence":
+            for extra, person in enumerate(people[1:], start=2):
+                result.append(mention.model_copy(update={"offender": person.name, "id": f"{mention.id}.{extra}"}))
+    return result
+
+

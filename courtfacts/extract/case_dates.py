@@ -1,0 +1,101 @@
+"""When the offending happened and when sentence was passed.
+
+The offending period is a span the text states about the offending ("from
+December 2015 to July 2018", "between 2016 and 2019") or, failing that, the
+date of a single incident ("on or about the 01.12.1993", "the death of
+Kelsey King on June 16, 2020"); dates in sentences about the procedure
+(arrest, plea, trial, hearing) are not offending dates. Sentence was passed
+on the document's date when the text says "sentenced today" or an appeal
+court substitutes the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from courtfacts.extract.attribution import Attribution
+from courtfacts.extract.offenders import Person
+from courtfacts.extract.ruler import Hit
+from courtfacts.extract.values import DocumentContext
+
+_TODAY = re.compile(
+    r"\b(?:today|this\s+(?:morning|afternoon)|later\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
+_SENTENCING_VERB = re.compile(r"\b(?:sentenced|sentence\s+you|jailed|imprisoned|handed|locked\s+up|given)\b", re.IGNORECASE)
+_OFFENDING = re.compile(
+    r"\b(?:offen[cs]es?|offending|crimes?|incident|attack\w*|murder\w*|kill\w*|drown\w*|burglar\w*|stole|stolen|steal\w*"
+    r"|robb\w*|assault\w*|rap(?:e|ed)|abus\w*|committed|raids?|heist|fraud\w*|cheat\w*|defraud\w*|payments?|transactions?"
+    r"|transfers?|messages|groom\w*|possess\w*|annoy\w*|death|died|shot|stabb\w*|suppl(?:y|ied|ying)|deal\w*|traffick\w*"
+    r"|smuggl\w*|launder\w*|brib\w*|sold|sell\w*|import\w*|distribut\w*|download\w*|arson|fire|burn\w*|injur\w*"
+    r"|wound\w*|threat\w*|blackmail\w*|extort\w*|forg\w*|on\s+or\s+(?:about|before))\b",
+    re.IGNORECASE,
+)
+_NOT_OFFENDING = re.compile(
+    r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment|pleaded|pled|plea|guilty|jurors?|jury|extradited|appeared|admitted|admits)\b",
+    re.IGNORECASE,
+)
+_PROCEDURE = re.compile(
+    r"\b(?:before|court|judge|justice|magistrates?|sentenc\w*|plead\w*|pled|trial|hearing|arrest\w*|charged|police|officers?)\b",
+    re.IGNORECASE,
+)
+_ON_DATE = re.compile(r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE)
+_RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
+_RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
+
+
+def offending_period(hits: list[Hit], text: str, sents: Attribution) -> dict[str, tuple[str, str, int]]:
+    """The period of offending: a stated span about the offending, else the date of a single incident."""
+    found: dict[str, tuple[str, str, int]] = {}
+    incident: tuple[str, str, int] | None = None
+    for hit in hits:
+        if hit.label != "DATE" or not hit.value or not hit.mention_id:
+            continue
+        start, end = sents.sentence(hit.start)
+        before = text[max(start, hit.start - 25) : hit.start]
+        if "start" in found and "end" not in found and found["start"][2] == start and _RANGE_END.search(before):
+            found["end"] = (hit.value, hit.mention_id, start)
+            continue
+        sentence = text[start:end]
+        near = text[max(start, hit.start - 60) : hit.start]
+        procedural = _NOT_OFFENDING.search(sentence)
+        offence_words = list(_OFFENDING.finditer(near))
+        is_near = bool(offence_words) and not _PROCEDURE.search(near[offence_words[-1].end() :])
+        if not (is_near or (_OFFENDING.search(sentence) and not procedural)):
+            continue
+        before = text[max(start, hit.start - 25) : hit.start]
+        if "start" not in found and _RANGE_START.search(before):
+            found["start"] = (hit.value, hit.mention_id, start)
+        elif _ON_DATE.search(before) and (incident is None or len(hit.value) > len(incident[0])):
+            incident = (hit.value, hit.mention_id, start)
+    if not found and incident:
+        found = {"start": incident, "end": incident}
+    return found
+
+
+def sentence_date(person: Person | None, hits: list[Hit], text: str, sents: Attribution, ctx: DocumentContext) -> str | None:
+    """When sentence was passed: 'sentenced today' in a dated report, or 'sentenced on DATE'."""
+    if any(h.label == "SENTENCE" and h.value.role == "substituted" for h in hits) and ctx.reference:
+        return ctx.reference.isoformat()
+    spans = sorted({sents.sentence(h.start) for h in hits if h.label in ("SENTENCE", "OFFENCE_COUNT")})
+    for start, end in spans + verb_sentences(text, sents, person):
+        sentence = text[start:end]
+        if not _SENTENCING_VERB.search(sentence):
+            continue
+        if ctx.reference and _TODAY.search(sentence):
+            return ctx.reference.isoformat()
+    return None
+
+
+def verb_sentences(text: str, sents: Attribution, person: Person | None) -> list[tuple[int, int]]:
+    """Sentences that name a person (or, for an unnamed offender, any) with a sentencing verb."""
+    found = []
+    for span in sents.sentences:
+        sentence = text[span[0] : span[1]]
+        if not _SENTENCING_VERB.search(sentence):
+            continue
+        if person is None or person.surname in sentence or len(sents.people.people) <= 1:
+            found.append(span)
+    return found
+
+
