@@ -103,7 +103,9 @@ def _field_equal(name: str, gold: Any, predicted: Any) -> bool:
     return gold == predicted
 
 
-def match_cases(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
+def match_cases(
+    gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
+) -> list[tuple[int, int]]:
     """Pair gold cases with predicted ones (indices), by name, else the single case."""
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
@@ -148,11 +150,20 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {
             "lists": {
-                name: {"precision": t.precision, "recall": t.recall, "f1": t.f1, "tp": t.tp, "fp": t.fp, "fn": t.fn}
+                name: {
+                    "precision": t.precision,
+                    "recall": t.recall,
+                    "f1": t.f1,
+                    "tp": t.tp,
+                    "fp": t.fp,
+                    "fn": t.fn,
+                }
                 for name, t in self.lists.items()
             },
             "micro_f1": self.micro.f1,
-            "case_fields": {name: {"correct": r, "total": n} for name, (r, n) in self.fields.items()},
+            "case_fields": {
+                name: {"correct": r, "total": n} for name, (r, n) in self.fields.items()
+            },
             "field_accuracy": self.field_accuracy,
             "gold_cases": self.gold_cases,
             "spurious_cases": self.spurious_cases,
@@ -190,13 +201,19 @@ def format_report(report: Report) -> str:
     """The figures as a plain-text table."""
     lines = [f"{'list':16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     for name, t in report.lists.items():
-        lines.append(f"{name:16}{t.precision:7.3f}{t.recall:7.3f}{t.f1:7.3f}{t.tp:6}{t.fp:6}{t.fn:6}")
+        lines.append(
+            f"{name:16}{t.precision:7.3f}{t.recall:7.3f}{t.f1:7.3f}{t.tp:6}{t.fp:6}{t.fn:6}"
+        )
     m = report.micro
-    lines.append(f"{'micro':16}{m.precision:7.3f}{m.recall:7.3f}{m.f1:7.3f}{m.tp:6}{m.fp:6}{m.fn:6}")
+    lines.append(
+        f"{'micro':16}{m.precision:7.3f}{m.recall:7.3f}{m.f1:7.3f}{m.tp:6}{m.fp:6}{m.fn:6}"
+    )
     lines.append("")
     lines.append(f"{'case field':18}{'correct':>8}{'total':>7}{'acc':>7}")
     for name, (right, total) in sorted(report.fields.items()):
         lines.append(f"{name:18}{right:8}{total:7}{right / total:7.3f}")
     lines.append(f"{'all fields':18}{'':15}{report.field_accuracy:7.3f}")
-    lines.append(f"gold cases {report.gold_cases}, spurious predicted cases {report.spurious_cases}")
+    lines.append(
+        f"gold cases {report.gold_cases}, spurious predicted cases {report.spurious_cases}"
+    )
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -214,14 +214,7 @@ class PaymentMention(_MentionBase):
 
 
 Mention = Annotated[
-    Union[
-        DurationMention,
-        DateMention,
-        MoneyMention,
-        OffenceCountMention,
-        SentenceMention,
-        PaymentMention,
-    ],
+    DurationMention | DateMention | MoneyMention | OffenceCountMention | SentenceMention | PaymentMention,
     Field(discriminator="kind"),
 ]
 
@@ -269,7 +262,12 @@ class CaseRecord(_Record):
     @model_validator(mode="after")
     def _within_maximum(self) -> CaseRecord:
         cap, term = self.statutory_maximum, self.custodial_term
-        if cap and cap != "life" and term and duration_days(term) > duration_days(check_duration(cap) or "P0D"):
+        if (
+            cap
+            and cap != "life"
+            and term
+            and duration_days(term) > duration_days(check_duration(cap) or "P0D")
+        ):
             raise ValueError(
                 f"custodial term {term} exceeds the statutory maximum {cap} for {', '.join(self.offences)}"
             )

@@ -36,11 +36,19 @@ _ACQUITTED = re.compile(
     r"\b(?:acquit(?:ted)?|conviction\w*(?:\s+and\s+(?:the\s+)?sentences?)?\s+(?:is|are|were|was)\s+(?:hereby\s+)?(?:set\s+aside|quashed))",
     re.IGNORECASE,
 )
-_AGE_YOU = re.compile(r"\b(?:you|he|she)\s+(?:are|is|were|was)\s+(?:now\s+)?([1-9]\d)\s+years?\s+(?:old|of\s+age)", re.IGNORECASE)
-_AGE_IN_SENTENCE = re.compile(r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))", re.IGNORECASE)
+_AGE_YOU = re.compile(
+    r"\b(?:you|he|she)\s+(?:are|is|were|was)\s+(?:now\s+)?([1-9]\d)\s+years?\s+(?:old|of\s+age)",
+    re.IGNORECASE,
+)
+_AGE_IN_SENTENCE = re.compile(
+    r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))",
+    re.IGNORECASE,
+)
 
 
-def _final_sentence(sentences: list[tuple[str, SentenceValue]]) -> tuple[list[str], SentenceValue | None, SentenceValue | None]:
+def _final_sentence(
+    sentences: list[tuple[str, SentenceValue]],
+) -> tuple[list[str], SentenceValue | None, SentenceValue | None]:
     """Pick the sentence that stands: the substituted one on appeal, else the most severe."""
     substituted = [(i, v) for i, v in sentences if v.role == "substituted"]
     original = [(i, v) for i, v in sentences if v.role == "original"]
@@ -146,7 +154,10 @@ def _build_case(
             fields["payment_total"], evidence["payment_total"] = hit.value.total, [hit.mention_id]
     period = offending_period(hits, source.text, attribution)
     if "start" in period:
-        fields["offending_start"], evidence["offending_start"] = period["start"][0], [period["start"][1]]
+        fields["offending_start"], evidence["offending_start"] = (
+            period["start"][0],
+            [period["start"][1]],
+        )
     if "end" in period:
         fields["offending_end"], evidence["offending_end"] = period["end"][0], [period["end"][1]]
     day = sentence_date(person, hits, source.text, attribution, ctx)
@@ -212,13 +223,17 @@ def assemble_cases(
     cases: list[CaseRecord] = []
     problems: list[ErrorRecord] = []
     for person in people:
-        mine = [h for h in hits if (person in owner[id(h)]) or (person is None and not owner[id(h)])]
+        mine = [
+            h for h in hits if (person in owner[id(h)]) or (person is None and not owner[id(h)])
+        ]
         try:
             cases.append(CaseRecord(**_build_case(person, mine, doc, source, attribution, shared)))
         except ValidationError as exc:
             problems.append(
                 ErrorRecord(
-                    doc_id=source.doc_id, stage="assemble", code="E300",
+                    doc_id=source.doc_id,
+                    stage="assemble",
+                    code="E300",
                     message=f"case for {person.name if person else 'unnamed offender'} dropped: {exc.errors()[0]['msg']}",
                     exception_type="ValidationError",
                 )

@@ -22,15 +22,25 @@ from courtfacts.models import Mention
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BOTH = re.compile(r"^[^.;]*?\b(?:both|each|all\s+(?:two|three|four|five|six|seven))\b")
-_PLACE = re.compile(r"\b(?:from|of|in)\s+(?:(?:west|east|north|south|central|[A-Z][\w’'-]*)\s*){1,4}")
+_PLACE = re.compile(
+    r"\b(?:from|of|in)\s+(?:(?:west|east|north|south|central|[A-Z][\w’'-]*)\s*){1,4}"
+)
 _JOINING_GAP = re.compile(
     r"^(?:[\s,()]|\d{1,2}\b|aged|and|&|his|her|their|brother|sister|wife|husband|partner|co-defendant|accomplice"
     r"|son|father|mother|daughter|cousin|friend)*$",
     re.IGNORECASE,
 )
-_PLURAL = re.compile(r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b", re.IGNORECASE)
-_ROLE_WORD = re.compile(r"(?<![\w-])(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b", re.IGNORECASE)
-_PLURAL_ROLE = re.compile(r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE)
+_PLURAL = re.compile(
+    r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(
+    r"(?<![\w-])(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b",
+    re.IGNORECASE,
+)
+_PLURAL_ROLE = re.compile(
+    r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE
+)
 _TOPIC_REACH = 1500
 
 
@@ -156,7 +166,9 @@ def attributed(
         result.append(mention.model_copy(update={"offender": people[0].name}))
         if mention.kind == "sentence":
             for extra, person in enumerate(people[1:], start=2):
-                result.append(mention.model_copy(update={"offender": person.name, "id": f"{mention.id}.{extra}"}))
+                result.append(
+                    mention.model_copy(
+                        update={"offender": person.name, "id": f"{mention.id}.{extra}"}
+                    )
+                )
     return result
-
-

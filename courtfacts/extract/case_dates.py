@@ -22,7 +22,9 @@ _TODAY = re.compile(
     r"\b(?:today|this\s+(?:morning|afternoon)|later\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
-_SENTENCING_VERB = re.compile(r"\b(?:sentenced|sentence\s+you|jailed|imprisoned|handed|locked\s+up|given)\b", re.IGNORECASE)
+_SENTENCING_VERB = re.compile(
+    r"\b(?:sentenced|sentence\s+you|jailed|imprisoned|handed|locked\s+up|given)\b", re.IGNORECASE
+)
 _OFFENDING = re.compile(
     r"\b(?:offen[cs]es?|offending|crimes?|incident|attack\w*|murder\w*|kill\w*|drown\w*|burglar\w*|stole|stolen|steal\w*"
     r"|robb\w*|assault\w*|rap(?:e|ed)|abus\w*|committed|raids?|heist|fraud\w*|cheat\w*|defraud\w*|payments?|transactions?"
@@ -39,12 +41,18 @@ _PROCEDURE = re.compile(
     r"\b(?:before|court|judge|justice|magistrates?|sentenc\w*|plead\w*|pled|trial|hearing|arrest\w*|charged|police|officers?)\b",
     re.IGNORECASE,
 )
-_ON_DATE = re.compile(r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE)
-_RANGE_START = re.compile(r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE)
+_ON_DATE = re.compile(
+    r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE
+)
+_RANGE_START = re.compile(
+    r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE
+)
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
 
 
-def offending_period(hits: list[Hit], text: str, sents: Attribution) -> dict[str, tuple[str, str, int]]:
+def offending_period(
+    hits: list[Hit], text: str, sents: Attribution
+) -> dict[str, tuple[str, str, int]]:
     """The period of offending: a stated span about the offending, else the date of a single incident."""
     found: dict[str, tuple[str, str, int]] = {}
     incident: tuple[str, str, int] | None = None
@@ -53,7 +61,12 @@ def offending_period(hits: list[Hit], text: str, sents: Attribution) -> dict[str
             continue
         start, end = sents.sentence(hit.start)
         before = text[max(start, hit.start - 25) : hit.start]
-        if "start" in found and "end" not in found and found["start"][2] == start and _RANGE_END.search(before):
+        if (
+            "start" in found
+            and "end" not in found
+            and found["start"][2] == start
+            and _RANGE_END.search(before)
+        ):
             found["end"] = (hit.value, hit.mention_id, start)
             continue
         sentence = text[start:end]
@@ -73,11 +86,15 @@ def offending_period(hits: list[Hit], text: str, sents: Attribution) -> dict[str
     return found
 
 
-def sentence_date(person: Person | None, hits: list[Hit], text: str, sents: Attribution, ctx: DocumentContext) -> str | None:
+def sentence_date(
+    person: Person | None, hits: list[Hit], text: str, sents: Attribution, ctx: DocumentContext
+) -> str | None:
     """When sentence was passed: 'sentenced today' in a dated report, or 'sentenced on DATE'."""
     if any(h.label == "SENTENCE" and h.value.role == "substituted" for h in hits) and ctx.reference:
         return ctx.reference.isoformat()
-    spans = sorted({sents.sentence(h.start) for h in hits if h.label in ("SENTENCE", "OFFENCE_COUNT")})
+    spans = sorted(
+        {sents.sentence(h.start) for h in hits if h.label in ("SENTENCE", "OFFENCE_COUNT")}
+    )
     for start, end in spans + verb_sentences(text, sents, person):
         sentence = text[start:end]
         if not _SENTENCING_VERB.search(sentence):
@@ -97,5 +114,3 @@ def verb_sentences(text: str, sents: Attribution, person: Person | None) -> list
         if person is None or person.surname in sentence or len(sents.people.people) <= 1:
             found.append(span)
     return found
-
-

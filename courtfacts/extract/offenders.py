@@ -27,12 +27,16 @@ _RUN = re.compile(
 )
 _QUOTED = re.compile(r"[‘'\"“](?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+[A-Z])\.?[’'\"”]")
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<name>" + _WORD + r")")
-_CAPTION_V = re.compile(rf"(?m)^\s*(?P<name>{_WORD}(?:\s+{_WORD}){{0,4}})\s+\((?:Appellant|Defendant|Accused|Applicant)\)\s+v\b")
+_CAPTION_V = re.compile(
+    rf"(?m)^\s*(?P<name>{_WORD}(?:\s+{_WORD}){{0,4}})\s+\((?:Appellant|Defendant|Accused|Applicant)\)\s+v\b"
+)
 _CAPTION_CROWN = re.compile(
     rf"\b(?i:R|Regina|Rex|The\s+Queen|The\s+King|State|People|United\s+States|USA|Commonwealth|HM\s+Advocate)\.?\s+(?i:v|vs)\.?\s+"
     rf"(?P<name>(?:{_WORD}|[A-Z][A-Z'’\-]+)(?:[ \t]+(?:[A-Z]\.|{_WORD}|[A-Z][A-Z'’\-]+)){{0,4}})"
 )
-_AGE_AFTER = re.compile(r"^(?:,\s+(?:aged\s+)?|\s+aged\s+)([1-9]\d)\b(?!\s*(?:years?|months?|%|,\d))")
+_AGE_AFTER = re.compile(
+    r"^(?:,\s+(?:aged\s+)?|\s+aged\s+)([1-9]\d)\b(?!\s*(?:years?|months?|%|,\d))"
+)
 _AGE_PAREN = re.compile(r"^\s+\(([1-9]\d)\)")
 _AGE_BEFORE = re.compile(r"\b([1-9]\d)-year-old\s+(?:[a-z]+\s+){0,3}?[‘'\"“]?$")
 _NOT_OFFENDER_BEFORE = re.compile(
@@ -49,13 +53,19 @@ _NOT_OFFENDER_AFTER = re.compile(
 _CITED_CASE = re.compile(
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?:v|vs|Vs|V)\.?\s+(?:The\s+)?(?:Republic|State|Attorney[- ]General|Queen|King|Crown|People|AG|R)\b"
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|my|our|your|a|an)\s+(?:own\s+)?$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:his|her|their|its|my|our|your|a|an)\s+(?:own\s+)?$", re.IGNORECASE
+)
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_DEFENDANT = re.compile(rf"\b(?:Defendant|Accused|Appellant|Offender|[Cc]onvict|[Tt]he\s+(?:defendant|accused|appellant|offender))\s*(?:\(\d+\))?:?[ ]+(?P<name>{_WORD}(?:[ ]+(?:[A-Z]\.|{_WORD})){{1,4}})")
+_DEFENDANT = re.compile(
+    rf"\b(?:Defendant|Accused|Appellant|Offender|[Cc]onvict|[Tt]he\s+(?:defendant|accused|appellant|offender))\s*(?:\(\d+\))?:?[ ]+(?P<name>{_WORD}(?:[ ]+(?:[A-Z]\.|{_WORD})){{1,4}})"
+)
 _CAPTION_REGION = re.compile(
     r"(?is)\b(?:and\s+now(?:\s+between)?|now\s+between)\b(?P<body>.{0,600}?)\bAccused\s*[-–]\s*(?:Appellants?|Petitioners?)"
 )
-_CAPTION_ENTRY = re.compile(r"(?m)^\s*(?:\d+\.\s*)?(?P<name>[A-Z][A-Za-z]+(?:[ \t\n]+(?!alias\b)[A-Z][A-Za-z]+){1,5})")
+_CAPTION_ENTRY = re.compile(
+    r"(?m)^\s*(?:\d+\.\s*)?(?P<name>[A-Z][A-Za-z]+(?:[ \t\n]+(?!alias\b)[A-Z][A-Za-z]+){1,5})"
+)
 
 
 @cache
@@ -116,15 +126,27 @@ class People:
             known = person.name.split()
             if len(words) < len(known) and known[-len(words) :] == words:
                 return person
-            if len(words) > 1 and len(known) > 1 and words[0] == known[0] and words[-1] == known[-1]:
+            if (
+                len(words) > 1
+                and len(known) > 1
+                and words[0] == known[0]
+                and words[-1] == known[-1]
+            ):
                 return person
             if len(person.name.split()) == 1 and len(words) > 1 and person.name == words[-1]:
                 person.name = name
                 return person
         return None
 
-    def add(self, name: str, position: int, *, age: int | None = None, accused: bool = False,
-            excluded: bool = False) -> Person:
+    def add(
+        self,
+        name: str,
+        position: int,
+        *,
+        age: int | None = None,
+        accused: bool = False,
+        excluded: bool = False,
+    ) -> Person:
         person = self.find(name)
         if person is None:
             person = Person(name)
@@ -198,7 +220,12 @@ def _add_caption(people: People, text: str) -> None:
             people.add(" ".join(words), match.start("name") + match.group("name").find(words[0]))
     for regex in (_CAPTION_V, _CAPTION_CROWN):
         for match in regex.finditer(text[:6000]):
-            words = _trim([w.title() if w.isupper() and len(w) > 1 else w for w in match.group("name").split()])
+            words = _trim(
+                [
+                    w.title() if w.isupper() and len(w) > 1 else w
+                    for w in match.group("name").split()
+                ]
+            )
             if words:
                 people.add(" ".join(words), match.start("name"), accused=True)
     for match in _DEFENDANT.finditer(text):

@@ -50,7 +50,8 @@ _DATELINES = (
         re.IGNORECASE | re.MULTILINE,
     ),
     re.compile(
-        r"(?:dated|published|released?|for\s+immediate\s+release)\s*[:\-]?\s*(?:\w+day,?\s+)?" + _DATE_SHAPE,
+        r"(?:dated|published|released?|for\s+immediate\s+release)\s*[:\-]?\s*(?:\w+day,?\s+)?"
+        + _DATE_SHAPE,
         re.IGNORECASE,
     ),
 )

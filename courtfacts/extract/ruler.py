@@ -109,13 +109,24 @@ def _hits_from_match(entry: PatternEntry, order: int, match: re.Match[str]) -> I
         if value is not None
     }
     if not entry.emit:
-        yield Hit(entry.label, entry.id, match.start(), match.end(), match.group(),
-                  groups, dict(entry.attrs), None, order)
+        yield Hit(
+            entry.label,
+            entry.id,
+            match.start(),
+            match.end(),
+            match.group(),
+            groups,
+            dict(entry.attrs),
+            None,
+            order,
+        )
         return
     for name in entry.emit:
         if name in groups:
             start, end, value = groups[name]
-            yield Hit(entry.label, entry.id, start, end, value, groups, dict(entry.attrs), name, order)
+            yield Hit(
+                entry.label, entry.id, start, end, value, groups, dict(entry.attrs), name, order
+            )
 
 
 def _stretch(hit: Hit, length: int) -> Hit | None:

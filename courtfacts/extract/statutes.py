@@ -29,7 +29,10 @@ class Offence:
 def _table() -> tuple[tuple[re.Pattern[str], Offence], ...]:
     rows = load_lexicon("statutes")["offences"]
     return tuple(
-        (re.compile(row["cues"], re.IGNORECASE), Offence(row["id"], row["name"], row["maximum"], row["source"]))
+        (
+            re.compile(row["cues"], re.IGNORECASE),
+            Offence(row["id"], row["name"], row["maximum"], row["source"]),
+        )
         for row in rows
     )
 

@@ -170,7 +170,9 @@ def _date(hit: Hit, reference: dt.date | None, day_first: bool) -> str | None:
     return normalise_date(_date_text(hit), reference=reference, day_first=day_first)
 
 
-def _local_reference(hit: Hit, anchor: tuple[int, str] | None, text: str, ctx: DocumentContext) -> dt.date | None:
+def _local_reference(
+    hit: Hit, anchor: tuple[int, str] | None, text: str, ctx: DocumentContext
+) -> dt.date | None:
     """A year-less date takes its year from a dated mention just before it in the same paragraph."""
     if hit.rule not in _YEARLESS or anchor is None:
         return ctx.reference

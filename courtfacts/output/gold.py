@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import json
 import os
-from decimal import Decimal
+from decimal import Decimal  # noqa: F401 - used by the doctests
 from pathlib import Path
 from typing import Any
 
 from courtfacts.models import DocumentResult, Money
 
 GOLD_CASE_FIELDS = (
-    "offender", "age", "offence_count", "sentence_kind", "custodial_term", "time_in_custody",
-    "payment_count", "payment_total", "offending_start", "offending_end", "sentence_date",
+    "offender",
+    "age",
+    "offence_count",
+    "sentence_kind",
+    "custodial_term",
+    "time_in_custody",
+    "payment_count",
+    "payment_total",
+    "offending_start",
+    "offending_end",
+    "sentence_date",
 )
 _LIST_OF_KIND = {
     "duration": "durations",
@@ -95,6 +104,8 @@ def write_gold(results: list[DocumentResult], folder: Path) -> list[Path]:
         source = Path(result.source).resolve()
         path = folder / f"{source.stem}.gold.json"
         document = source.relative_to(root).as_posix()
-        path.write_text(json.dumps(to_gold(result, document), indent=1, ensure_ascii=False) + "\n", "utf-8")
+        path.write_text(
+            json.dumps(to_gold(result, document), indent=1, ensure_ascii=False) + "\n", "utf-8"
+        )
         written.append(path)
     return written

@@ -23,7 +23,14 @@ Label = Literal[
     "DURATION", "DATE", "MONEY", "OFFENCE_COUNT", "SENTENCE", "PAYMENT", "BLOCK", "CUSTODY_TIME"
 ]
 PATTERN_FILES = (
-    "block", "duration", "date", "money", "offence_count", "sentence", "payment", "custody_time"
+    "block",
+    "duration",
+    "date",
+    "money",
+    "offence_count",
+    "sentence",
+    "payment",
+    "custody_time",
 )
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 

@@ -37,7 +37,7 @@ def test_one_offender_with_every_field(nlp) -> None:
     assert case.age == 45
     assert case.offence_count == 3
     assert (case.sentence_kind, case.custodial_term) == ("custody", "P4Y8M")
-    assert (case.payment_count, case.payment_total.amount) == (12, Decimal("4500"))
+    assert (case.payment_count, case.payment_total.amount) == (12, Decimal(4500))
     assert (case.offending_start, case.offending_end) == ("2016-03", "2019-06")
     assert case.sentence_date == "2021-05-14"
     assert case.time_in_custody == "P2Y4M"
@@ -59,8 +59,14 @@ def test_co_defendants_keep_their_own_sentences(nlp) -> None:
         "was given 18 months' imprisonment suspended for two years."
     )
     result = _run(nlp, text)
-    assert (_case(result, "Evans").sentence_kind, _case(result, "Evans").custodial_term) == ("custody", "P6Y")
-    assert (_case(result, "Grant").sentence_kind, _case(result, "Grant").custodial_term) == ("suspended", "P1Y6M")
+    assert (_case(result, "Evans").sentence_kind, _case(result, "Evans").custodial_term) == (
+        "custody",
+        "P6Y",
+    )
+    assert (_case(result, "Grant").sentence_kind, _case(result, "Grant").custodial_term) == (
+        "suspended",
+        "P1Y6M",
+    )
 
 
 def test_appeal_case_takes_the_substituted_sentence(nlp) -> None:
@@ -86,7 +92,12 @@ def test_every_field_points_to_mentions_that_hold_its_value(nlp) -> None:
     result = _run(nlp, text)
     case = _case(result, "Cole")
     by_id = {m.id: m for m in result.mentions}
-    assert set(case.evidence) >= {"sentence_kind", "custodial_term", "offence_count", "payment_count"}
+    assert set(case.evidence) >= {
+        "sentence_kind",
+        "custodial_term",
+        "offence_count",
+        "payment_count",
+    }
     for field, ids in case.evidence.items():
         assert ids and all(i in by_id for i in ids), field
     assert by_id[case.evidence["custodial_term"][0]].value.term == "P2Y8M"
@@ -125,7 +136,10 @@ def test_no_estimate_outside_england_and_wales(nlp) -> None:
         ({"custodial_term": "P13M"}, "months must be under 12"),
         ({"sentence_date": "2020-13"}, "no month 13"),
         ({"age": -3}, "greater than or equal to 0"),
-        ({"offending_start": "2019-07", "offending_end": "2016-03"}, "ends (2016-03) before it starts"),
+        (
+            {"offending_start": "2019-07", "offending_end": "2016-03"},
+            "ends (2016-03) before it starts",
+        ),
     ],
 )
 def test_case_validation_rejects_impossible_values(fields: dict, message: str) -> None:
@@ -150,7 +164,11 @@ def test_known_offence_within_its_maximum_is_kept_with_its_maximum(nlp) -> None:
         "and was jailed for 18 months."
     )
     case = _case(_run(nlp, text), "Holt")
-    assert (case.offences, case.statutory_maximum, case.custodial_term) == (["soa2003_s15a"], "P2Y", "P1Y6M")
+    assert (case.offences, case.statutory_maximum, case.custodial_term) == (
+        ["soa2003_s15a"],
+        "P2Y",
+        "P1Y6M",
+    )
 
 
 def test_statutory_maxima_of_england_and_wales_are_not_applied_to_scotland(nlp) -> None:

@@ -83,7 +83,6 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-
 @pytest.mark.parametrize(
     ("text", "document_date", "expected"),
     grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT),

@@ -86,7 +86,6 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-
 def _normal(value: Money | None) -> tuple[Decimal, str] | None:
     return None if value is None else (value.amount, value.currency)
 

@@ -80,7 +80,6 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-
 def _normal(value: PaymentValue) -> tuple[int | None, tuple[Decimal, str] | None]:
     total = value.total
     return value.count, None if total is None else (total.amount, total.currency)

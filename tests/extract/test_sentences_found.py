@@ -108,7 +108,6 @@ BUGS_CAUGHT: list = []
 # fmt: on
 
 
-
 @pytest.mark.parametrize(
     ("text", "expected"), grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
 )
