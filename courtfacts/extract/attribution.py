@@ -30,10 +30,43 @@ _JOINING_GAP = re.compile(
     r"|son|father|mother|daughter|cousin|friend)*$",
     re.IGNORECASE,
 )
-_PLURAL = re.compile(
-    r"\b(?:two|three|four|five|six|seven|both|pair|brothers|sisters|couple|duo|trio|they|men|women)\b",
+_PLURAL_SUBJECT = re.compile(
+    r"^\W*(?:[\w’'-]+\s+){0,2}?(?P<cue>two|three|four|five|six|seven|eight|both|pair|brothers|sisters|couple|duo|trio"
+    r"|they)\b",
     re.IGNORECASE,
 )
+_HOW_MANY = {
+    "two": 2,
+    "both": 2,
+    "pair": 2,
+    "brothers": 2,
+    "sisters": 2,
+    "couple": 2,
+    "duo": 2,
+    "three": 3,
+    "trio": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+}
+
+
+def plural_subject(text: str) -> int | None:
+    """How many people a sentence's plural subject stands for (0: "they", any number).
+
+    >>> plural_subject("Two brothers who used the internet have been jailed")
+    2
+    >>> plural_subject("A mother who drowned her two children was jailed") is None
+    True
+    """
+    match = _PLURAL_SUBJECT.search(text)
+    if match is None:
+        return None
+    return _HOW_MANY.get(match.group("cue").lower(), 0)
+
+
 _ROLE_WORD = re.compile(
     r"(?<![\w-])(?:appellants?|accused|petitioners?|defendants?|convicts?|you|your)\b",
     re.IGNORECASE,
@@ -115,6 +148,8 @@ class Attribution:
         topic = self._topic(hit.start)
         if topic:
             return [topic]
+        if plural_subject(sentence_text[: hit.start - start]) is not None:
+            return []  # "Two brothers ... were jailed": shared out once the offenders are known
         later = self.people.named_between(hit.start, hit.start + _TOPIC_REACH)
         return [later[0][1]] if later and hit.label == "SENTENCE" else []
 
@@ -135,7 +170,8 @@ def owners(hits: list[Hit], attribution: Attribution) -> dict[int, list[Person]]
             owner[id(hit)] = found
         elif hit.label == "SENTENCE" and not owner[id(hit)] and found:
             start, _ = attribution.sentence(hit.start)
-            if _PLURAL.search(attribution.text[start : hit.start]):
+            size = plural_subject(attribution.text[start : hit.start])
+            if size is not None and size in (0, len(found)):
                 owner[id(hit)] = found
     return owner
 
