@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from courtfacts.corpus import SUFFIXES, make_doc_id, read
+from courtfacts.corpus.pdf import Engine
 from courtfacts.errors import CODES, CourtfactsError
 from courtfacts.extract.assemble import assemble_cases
 from courtfacts.extract.pipeline import mentions_from_doc, run_pipeline, stated_document_date
@@ -30,10 +31,12 @@ from courtfacts.output.jsonl import dump_line
 
 @dataclass(frozen=True)
 class Task:
-    """One document of a batch run: its path as given and the id the run assigned."""
+    """One document of a batch run: its path as given, the id the run assigned, and
+    the engine that reads it if it is a PDF (it travels with the document to the worker)."""
 
     path: str
     doc_id: str
+    pdf_engine: Engine = "pdfplumber"
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,10 @@ def _error(doc_id: str, source: str, stage: str, exc: BaseException) -> Document
         code = {"read": "E100", "extract": "E200", "assemble": "E300"}.get(stage, "E200")
         message = f"{type(exc).__name__}: {exc}"
     record = ErrorRecord(
-        doc_id=doc_id, stage=stage, code=code, message=message,  # type: ignore[arg-type]
+        doc_id=doc_id,
+        stage=stage,  # type: ignore[arg-type]
+        code=code,
+        message=message,
         exception_type=type(exc).__name__,
     )
     return DocumentResult(doc_id=doc_id, status="error", source=source, errors=[record])
@@ -161,7 +167,9 @@ def process_source(source: SourceText, nlp: Language) -> DocumentResult:
     if source.meta.document_date is None:
         stated = stated_document_date(source)
         if stated:
-            source = source.model_copy(update={"meta": source.meta.model_copy(update={"document_date": stated})})
+            source = source.model_copy(
+                update={"meta": source.meta.model_copy(update={"document_date": stated})}
+            )
     try:
         doc = run_pipeline(nlp, source)
         mentions = mentions_from_doc(doc, source)
@@ -183,10 +191,12 @@ def process_source(source: SourceText, nlp: Language) -> DocumentResult:
     )
 
 
-def process_document(path: Path, nlp: Language) -> DocumentResult:
-    """Read and extract one file; never raises for a bad document."""
+def process_document(
+    path: Path, nlp: Language, pdf_engine: Engine = "pdfplumber"
+) -> DocumentResult:
+    """Read and extract one file (a PDF with ``pdf_engine``); never raises for a bad document."""
     try:
-        source = read(path)
+        source = read(path, pdf_engine=pdf_engine)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a record
         return _error(make_doc_id(path), str(path), "read", exc)
     try:
@@ -275,7 +285,8 @@ def process_task(task: Task, nlp: Language) -> Outcome:
         Its finished JSONL line and counts; never raises for a bad document.
     """
     try:
-        result = assign_doc_id(process_document(Path(task.path), nlp), task.doc_id)
+        result = process_document(Path(task.path), nlp, task.pdf_engine)
+        result = assign_doc_id(result, task.doc_id)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a record
         result = _error(task.doc_id, task.path, "extract", exc)
     return _outcome(task, result)

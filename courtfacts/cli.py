@@ -11,6 +11,9 @@ from typing import Annotated
 import typer
 
 from courtfacts.batch import process_document, survey_inputs
+from courtfacts.cluster import ClusterError, ClusterSpec, parse_cluster, require_dask
+from courtfacts.corpus import PDF_ENGINES
+from courtfacts.corpus.pdf import Engine
 from courtfacts.errors import ConfigError
 from courtfacts.evaluate import Report, format_report, load_gold, score_document
 from courtfacts.extract.pipeline import build_pipeline
@@ -22,6 +25,10 @@ from courtfacts.progress import ProgressMonitor, QuietMonitor, print_summary
 from courtfacts.run import RunOptions, run_extract
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+_PDF_ENGINE_OPTION = typer.Option(
+    "--pdf-engine", help="The engine that reads PDFs; both give the same document model."
+)
 
 
 @app.command()
@@ -39,21 +46,50 @@ def extract(
     ] = None,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=0.1, help="Seconds per document before it becomes an E500 line."),
+        typer.Option(
+            "--timeout", min=0.1, help="Seconds per document before it becomes an E500 line."
+        ),
     ] = 300.0,
     resume: Annotated[
         bool,
-        typer.Option("--resume", help="Keep the documents OUT holds with status ok; redo the rest."),
+        typer.Option(
+            "--resume", help="Keep the documents OUT holds with status ok; redo the rest."
+        ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="Print only the summary.")] = False,
+    pdf_engine: Annotated[Engine, _PDF_ENGINE_OPTION] = PDF_ENGINES[0],
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="local:N",
+            help="Run on a local Dask cluster of N worker processes (needs the cluster extra).",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="tcp://HOST:PORT",
+            help="Run on an existing Dask cluster through its scheduler (needs the cluster extra).",
+        ),
+    ] = None,
 ) -> None:
     """Read documents and write one JSON line per document to OUT/documents.jsonl.
 
     Exit code 0 when every document is ok, 1 when some (or all) failed, 2 for
-    a usage error (a missing path, no documents found, a bad option).
+    a usage error (a missing path, no documents found, a bad option, Dask
+    missing for --cluster/--scheduler).
     """
+    spec = _cluster_spec(cluster, scheduler, workers)
     total = _count_inputs(paths)
-    options = RunOptions(workers=workers or os.cpu_count() or 1, timeout=timeout, resume=resume)
+    options = RunOptions(
+        workers=workers or os.cpu_count() or 1,
+        timeout=timeout,
+        resume=resume,
+        pdf_engine=pdf_engine,
+        cluster=spec,
+    )
     monitor = QuietMonitor() if quiet else ProgressMonitor(total)
     try:
         with monitor:
@@ -61,11 +97,30 @@ def extract(
     except (PoolError, ConfigError) as error:
         typer.echo(f"error: the pipeline could not start: {error}", err=True)
         raise typer.Exit(2) from None
+    except ClusterError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         typer.echo("interrupted: the lines written are kept; go on with --resume", err=True)
         raise typer.Exit(130) from None
     print_summary(summary, out)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _cluster_spec(
+    cluster: str | None, scheduler: str | None, workers: int | None
+) -> ClusterSpec | None:
+    """Check --cluster/--scheduler (and that Dask is installed); exit 2 on misuse."""
+    try:
+        spec = parse_cluster(cluster, scheduler)
+        if spec is not None:
+            if workers is not None:
+                raise ClusterError("--workers is for local runs: with a cluster, size the cluster")
+            require_dask()
+    except ClusterError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    return spec
 
 
 def _count_inputs(paths: list[str]) -> int:
@@ -160,6 +215,7 @@ def evaluate(
     min_field_accuracy: Annotated[
         float, typer.Option("--min-field-accuracy", help="Fail below this case-field accuracy.")
     ] = 0.0,
+    pdf_engine: Annotated[Engine, _PDF_ENGINE_OPTION] = PDF_ENGINES[0],
 ) -> None:
     """Extract the documents the gold files name and score them."""
     golds = load_gold(gold)
@@ -169,7 +225,7 @@ def evaluate(
     nlp = build_pipeline()
     report = Report()
     for item in golds:
-        result = process_document(docs / item["document"], nlp)
+        result = process_document(docs / item["document"], nlp, pdf_engine)
         score_document(report, item, to_gold(result, item["document"]))
     typer.echo(format_report(report))
     if json_out:
@@ -181,3 +237,86 @@ def evaluate(
             err=True,
         )
         raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    run: Annotated[Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The HTML file to write.")] = Path("review.html"),
+    docs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--docs",
+            help="Folder the sources' relative paths start from (repeatable; default: the "
+            "current folder, then the folder holding the run folder).",
+        ),
+    ] = None,
+) -> None:
+    """Write the analyst's review page: one self-contained HTML file, offline.
+
+    Each document's text is read again from its source file. "Download
+    corrections" on the page saves corrections.json; `courtfacts review-apply`
+    turns it into gold files.
+    """
+    from courtfacts.output.review import write_review
+
+    path = _results_path(run)
+    if not path.is_file():
+        typer.echo(f"error: {path} not found: give an output folder of `extract`", err=True)
+        raise typer.Exit(2)
+    summary = write_review(path, out, docs or None)
+    note = f" ({summary.without_text} without text: source not found)" if summary.without_text else ""
+    typer.echo(f"review page for {summary.documents} documents written to {out}{note}", err=True)
+
+
+@app.command("review-apply")
+def review_apply(
+    corrections: Annotated[Path, typer.Argument(help="corrections.json saved by the review page.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Gold folder to write NAME.gold.json into.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace gold files that exist.")] = False,
+) -> None:
+    """Write the review page's corrections as gold files (GOLD_FORMAT.md), one per document."""
+    from courtfacts.output.corrections import CorrectionsError, apply_corrections
+
+    try:
+        written = apply_corrections(corrections, out, overwrite=force)
+    except CorrectionsError as error:
+        for problem in error.problems:
+            typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"{len(written)} gold files written to {out}", err=True)
+
+
+@app.command()
+def stats(
+    run: Annotated[Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")],
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by",
+            help="Group by this field (repeatable): sentence_kind, court, jurisdiction, format, "
+            "source, age_band or any case field. Default: sentence_kind and source.",
+        ),
+    ] = None,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write the figures as charts to this HTML file.")
+    ] = None,
+) -> None:
+    """Print a run's figures: documents, cases, sentence kinds, terms and time in custody."""
+    from courtfacts.output.charts import render_page
+    from courtfacts.output.stats import DEFAULT_GROUPS, compute_stats, group_fields, print_stats
+
+    path = _results_path(run)
+    if not path.is_file():
+        typer.echo(f"error: {path} not found: give an output folder of `extract`", err=True)
+        raise typer.Exit(2)
+    try:
+        figures = compute_stats(read_jsonl(path), by or DEFAULT_GROUPS)
+    except KeyError as error:
+        typer.echo(f"error: unknown --by {error.args[0]} (known: {', '.join(group_fields())})", err=True)
+        raise typer.Exit(2) from None
+    print_stats(figures)
+    if html:
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(render_page(figures, f"courtfacts stats: {path.parent}"), "utf-8")
+        typer.echo(f"charts written to {html}", err=True)

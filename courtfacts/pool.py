@@ -14,7 +14,7 @@ watches every worker's deadline:
 
 Private pipes, rather than one shared queue, mean that killing a worker can
 never leave a lock held or a message half-written where another worker would
-find it. A worker whose parent has gone exits on its own.
+find it. A worker whose parent has gone (even by SIGKILL) exits on its own.
 """
 
 from __future__ import annotations
@@ -27,13 +27,12 @@ import time
 from collections.abc import Iterator
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from courtfacts.batch import Outcome, Task, failed_outcome, process_task, warm_up
 from courtfacts.extract.pipeline import build_pipeline
 
 _PRELOAD = ["courtfacts.batch", "courtfacts.extract.pipeline"]
-_PARENT_CHECK_SECONDS = 1.0
 _START_TIMEOUT_SECONDS = 300.0
 
 
@@ -49,21 +48,23 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _watch_parent(parent: int) -> None:
-    """Exit when the process that started us has gone (killed with SIGKILL, say)."""
+def _watch_parent() -> None:
+    """Exit as soon as the parent has gone (killed with SIGKILL, say), whatever we are doing."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_PARENT_CHECK_SECONDS)
+        parent.join()
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
 
 
 def _serve(conn: Connection) -> None:
-    """A worker's life: build and warm the pipeline once, then process documents until told to stop."""
+    """A worker's life: build and warm the pipeline once, then serve documents until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    _watch_parent(os.getppid())
+    _watch_parent()
     try:
         nlp = build_pipeline()
         warm_up(nlp)
@@ -133,7 +134,7 @@ class WorkerPool:
         self._timeout = timeout
         self._workers = [_Worker(self._context) for _ in range(size)]
 
-    def __enter__(self) -> WorkerPool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -212,7 +213,9 @@ class WorkerPool:
         if time.monotonic() >= worker.deadline:
             if worker.task is None:
                 raise PoolError(f"a worker did not start within {_START_TIMEOUT_SECONDS:.0f}s")
-            return self._replace(index, "E500", f"no result after {self._timeout:g}s; worker killed")
+            return self._replace(
+                index, "E500", f"no result after {self._timeout:g}s; worker killed"
+            )
         return None
 
     def _replace(self, index: int, code: str, message: str) -> Outcome | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from rich.console import Console
 from rich.progress import (
@@ -62,7 +63,7 @@ class ProgressMonitor:
         )
         self._task = self._progress.add_task("extract", total=total, errors=0)
 
-    def __enter__(self) -> ProgressMonitor:
+    def __enter__(self) -> Self:
         self._progress.start()
         return self
 
@@ -89,7 +90,7 @@ class ProgressMonitor:
 class QuietMonitor:
     """Shows nothing while the run goes on."""
 
-    def __enter__(self) -> QuietMonitor:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *args: object) -> None:

@@ -3,11 +3,12 @@
 ``run_extract`` expands the inputs lazily, gives each document its id (unique
 within the output file), skips the ones a resumed run already has, sends the
 rest through a ``WorkerPool`` (or, with one worker, through the pipeline in
-this process), and writes each line as it completes, whole and flushed. Memory
-stays flat whatever the archive's size: no more documents are in flight than
-there are workers, and results are counted, not kept. At the end it writes
-``OUT/run.json``: counts by status and by error code, pages, characters, wall
-time, workers and versions.
+this process; or, given a cluster, through Dask workers, see ``cluster``),
+and writes each line as it completes, whole and flushed. Memory stays flat
+whatever the archive's size: no more documents are in flight than there are
+workers (twice the worker threads on a cluster), and results are counted, not
+kept. At the end it writes ``OUT/run.json``: counts by status and by error
+code, pages, characters, wall time, workers, PDF engine, cluster and versions.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from courtfacts.batch import Outcome, Task, failed_outcome, iter_inputs, process_task, warm_up
+from courtfacts.cluster import ClusterSpec, DaskExecutor
+from courtfacts.corpus.pdf import Engine
 from courtfacts.extract.pipeline import build_pipeline
 from courtfacts.output.jsonl import write_line
 from courtfacts.pool import WorkerPool
@@ -34,7 +37,8 @@ from courtfacts.resume import ResumeIndex, compact, trim_torn_tail
 
 RESULTS_NAME = "documents.jsonl"
 SUMMARY_NAME = "run.json"
-VERSIONED = ("courtfacts", "spacy", "pdfplumber", "pydantic")
+VERSIONED = ("courtfacts", "spacy", "pdfplumber", "pypdfium2", "pydantic")
+CLUSTER_VERSIONED = ("dask", "distributed")
 
 
 @dataclass(frozen=True)
@@ -45,11 +49,16 @@ class RunOptions:
         workers: worker processes; 1 runs in this process, without a pool.
         timeout: seconds one document may take before it becomes an ``E500`` line.
         resume: keep the documents an earlier run finished with status ok.
+        pdf_engine: the engine that reads PDFs (``corpus.PDF_ENGINES``).
+        cluster: a Dask cluster to run on instead of local workers (``workers``
+            is then ignored and ``run.json`` counts the cluster's workers).
     """
 
     workers: int = 1
     timeout: float = 300.0
     resume: bool = False
+    pdf_engine: Engine = "pdfplumber"
+    cluster: ClusterSpec | None = None
 
 
 class Monitor(Protocol):
@@ -69,6 +78,8 @@ class RunSummary:
     workers: int
     timeout: float
     resume: bool
+    pdf_engine: str = "pdfplumber"
+    cluster: str | None = None
     processed: int = 0
     skipped: int = 0
     by_status: Counter[str] = field(default_factory=Counter)
@@ -109,14 +120,16 @@ class RunSummary:
             "workers": self.workers,
             "timeout_seconds": self.timeout,
             "resume": self.resume,
-            "versions": versions(),
+            "pdf_engine": self.pdf_engine,
+            "cluster": self.cluster,
+            "versions": versions(CLUSTER_VERSIONED if self.cluster else ()),
         }
 
 
-def versions() -> dict[str, str]:
-    """The versions of Python and of the packages that shape the output."""
+def versions(extra: tuple[str, ...] = ()) -> dict[str, str]:
+    """The versions of Python and of the packages that shape the output (and ``extra`` ones)."""
     found = {"python": platform.python_version()}
-    for name in VERSIONED:
+    for name in VERSIONED + extra:
         try:
             found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -124,15 +137,13 @@ def versions() -> dict[str, str]:
     return found
 
 
-def run_extract(
-    paths: list[str], out: Path, options: RunOptions, monitor: Monitor
-) -> RunSummary:
+def run_extract(paths: list[str], out: Path, options: RunOptions, monitor: Monitor) -> RunSummary:
     """Extract every input document into ``OUT/documents.jsonl`` and write ``OUT/run.json``.
 
     Args:
         paths: files, folders and globs, as the user gave them.
         out: the output folder (created if missing).
-        options: workers, timeout and resume.
+        options: workers, timeout, resume, PDF engine and cluster.
         monitor: told of each document as it is skipped or written.
 
     Returns:
@@ -140,17 +151,21 @@ def run_extract(
 
     Raises:
         PoolError: a worker process could not build the pipeline.
+        ClusterError: the cluster could not be started or reached, or Dask is missing.
     """
     out.mkdir(parents=True, exist_ok=True)
     target = out / RESULTS_NAME
-    summary = RunSummary(options.workers, options.timeout, options.resume)
+    cluster = options.cluster.describe() if options.cluster else None
+    summary = RunSummary(
+        options.workers, options.timeout, options.resume, options.pdf_engine, cluster
+    )
     started = time.monotonic()
     if options.resume:
         trim_torn_tail(target)
     index = ResumeIndex.load(target) if options.resume else ResumeIndex()
-    tasks = _tasks(iter_inputs(paths), index, summary, monitor)
+    tasks = _tasks(iter_inputs(paths), index, summary, monitor, options.pdf_engine)
     with target.open("a" if options.resume else "w", encoding="utf-8") as handle:
-        for outcome in _execute(tasks, options):
+        for outcome in _execute(tasks, options, summary):
             write_line(outcome.line, handle)
             summary.add(outcome)
             monitor.done(outcome)
@@ -162,7 +177,11 @@ def run_extract(
 
 
 def _tasks(
-    inputs: Iterator[Path], index: ResumeIndex, summary: RunSummary, monitor: Monitor
+    inputs: Iterator[Path],
+    index: ResumeIndex,
+    summary: RunSummary,
+    monitor: Monitor,
+    pdf_engine: Engine,
 ) -> Iterator[Task]:
     for path in inputs:
         doc_id = index.decide(path)
@@ -170,15 +189,23 @@ def _tasks(
             summary.skipped += 1
             monitor.skipped(path)
         else:
-            yield Task(str(path), doc_id)
+            yield Task(str(path), doc_id, pdf_engine)
 
 
-def _execute(tasks: Iterator[Task], options: RunOptions) -> Iterator[Outcome]:
+def _execute(tasks: Iterator[Task], options: RunOptions, summary: RunSummary) -> Iterator[Outcome]:
+    if options.cluster is not None:
+        with DaskExecutor(options.cluster, options.timeout) as executor:
+            summary.workers = executor.workers
+            yield from executor.imap_unordered(tasks)
+        return
     if options.workers == 1:
         yield from _run_inline(tasks, options.timeout)
         return
     with WorkerPool(options.workers, options.timeout) as pool:
         yield from pool.imap_unordered(tasks)
+
+
+_REARM_SECONDS = 0.25
 
 
 class _Expired(BaseException):
@@ -198,7 +225,9 @@ def _deadline(seconds: float) -> Iterator[None]:
         raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Fire again every so often: an exception raised where Python swallows it
+    # (a gc callback, a __del__) would otherwise lose the deadline.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REARM_SECONDS)
     try:
         yield
     finally:

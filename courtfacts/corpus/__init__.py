@@ -2,18 +2,20 @@
 
 ``read(path)`` picks the reader by sniffing the file's first bytes and, only
 when the content says nothing, by its suffix; a reader raises ``ReadError``
-with a stable code when the file cannot be read.
+with a stable code when the file cannot be read. ``read(path, pdf_engine=...)``
+chooses the PDF engine (``PDF_ENGINES``); both give the same document model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 from courtfacts.corpus._source import make_doc_id
 from courtfacts.corpus.docx import read_docx
 from courtfacts.corpus.html import read_html
-from courtfacts.corpus.pdf import read_pdf
+from courtfacts.corpus.pdf import Engine, read_pdf
 from courtfacts.corpus.sniff import sniff_format
 from courtfacts.corpus.text import read_text
 from courtfacts.corpus.xml import read_xml
@@ -35,6 +37,8 @@ _FAILURE_CODES: dict[Format, str] = {
     "xml": "E106",
     "text": "E107",
 }
+PDF_ENGINES: tuple[Engine, ...] = get_args(Engine)
+"""The PDF engines ``read`` accepts; the first is the default."""
 UNEXPECTED = "unexpected failure"
 """Marks the message of a failure no reader anticipated: a bug to report."""
 
@@ -52,11 +56,12 @@ SUFFIXES: dict[str, Format] = {
 }
 
 
-def read(path: Path | str) -> SourceText:
+def read(path: Path | str, pdf_engine: Engine = "pdfplumber") -> SourceText:
     """Read one document, whatever its format.
 
     Args:
         path: the file to read.
+        pdf_engine: the engine that reads a PDF, one of ``PDF_ENGINES``.
 
     Returns:
         The document's text, segments and metadata.
@@ -65,23 +70,36 @@ def read(path: Path | str) -> SourceText:
         ReadError: the file is missing, empty, of no supported format, or broken;
             any other failure inside a reader also comes out as a ``ReadError``,
             with the format's code and ``UNEXPECTED`` in its message.
+        ValueError: ``pdf_engine`` is not one of ``PDF_ENGINES`` (misuse, whatever the file).
     """
+    if pdf_engine not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine {pdf_engine!r}: use one of {', '.join(PDF_ENGINES)}")
     path = Path(path)
     if not path.is_file():
         raise ReadError("E100", f"{path} is not a readable file")
     fmt: Format | None = None
     try:
         fmt = sniff_format(path)
+        if fmt == "pdf":
+            return read_pdf(path, engine=pdf_engine)
         return READERS[fmt](path)
     except ReadError:
         raise
     except OSError as exc:
         raise ReadError("E100", f"{path.name} cannot be read ({exc.strerror or exc})") from exc
-    except Exception as exc:  # noqa: BLE001 - a reader bug still gets its format's code
+    except Exception as exc:
         code = _FAILURE_CODES[fmt] if fmt else "E108"
         where = f"the {fmt} reader" if fmt else "format sniffing"
         detail = f"{type(exc).__name__}: {str(exc)[:200]}"
         raise ReadError(code, f"{path.name}: {UNEXPECTED} in {where} ({detail})") from exc
 
 
-__all__ = ["READERS", "SUFFIXES", "UNEXPECTED", "make_doc_id", "read", "sniff_format"]
+__all__ = [
+    "PDF_ENGINES",
+    "READERS",
+    "SUFFIXES",
+    "UNEXPECTED",
+    "make_doc_id",
+    "read",
+    "sniff_format",
+]

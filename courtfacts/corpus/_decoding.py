@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 import unicodedata
 
 import charset_normalizer
@@ -21,17 +22,18 @@ import charset_normalizer
 from courtfacts.corpus._source import coded_warning
 from courtfacts.errors import ReadError
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
+WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM begins it
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), *WIDE_BOMS)
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 _WESTERN_SYMBOLS = frozenset(
-    "\u00a0£€¥¢©®°§¶·×÷½¼¾«»" + "".join(chr(c) for c in range(0x2010, 0x2028)) + "™"
+    "\u00a0£€¥¢©®°§¶·×÷½¼¾«»±µ¡¿ºª²³¹′″‰" + "".join(chr(c) for c in range(0x2010, 0x2028)) + "™"
 )
+"""Symbols Western prose uses; inside a word they are still mojibake ("skaza³")."""
 # The non-ASCII letters of the Latin-script languages a UK court or newsroom
 # meets. A decoding whose letters fit no single alphabet is less plausible
 # ("ý", "ð", "þ" and "ç" together: Turkish cp1254 read as cp1252), and a letter
@@ -49,14 +51,19 @@ _ALPHABETS: dict[str, frozenset[str]] = {
 }
 # fmt: on
 _COMMON_LATIN = frozenset().union(*_ALPHABETS.values())
-_MAX_WESTERN_MISFIT = 1
-"""Letters of cp1252 text allowed outside its best-fitting alphabet (a quoted name)."""
 _MAX_FOREIGN_LETTERS = 0.3
-"""Latin-script text with more non-ASCII letters than this share is mojibake."""
+"""cp1252 text with more non-ASCII letters than this share is taken for another code page."""
+_MOJIBAKE_SHARE = 0.6
+"""Latin letters more often non-ASCII than this are another script read as Latin."""
+_IN_WORD = frozenset("’‘·\u00ad")
+"""Non-letters at home inside a word (apostrophes, the Catalan middle dot, a soft hyphen)."""
 _MAX_CONTROL_RATIO = 0.01
 _STRAY_CONTROLS = 1
 """Control characters any text may hold, however short, before it looks binary."""
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1b\x85")  # U+0085 is NEXT LINE
+# control characters (category Cc) but those text uses: \t \n \v \f \r, ESC, U+0085 NEXT LINE
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x84\x86-\x9f]")
+_VISIBLE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]")
+_WIDE = re.compile("[^\x00-\x7f\ufffd]")
 _MAX_DAMAGE_RATIO = 0.01
 """Share of bad bytes up to which UTF-8 or UTF-16 text is kept, bad bytes replaced."""
 _SCORE_SAMPLE = 1 << 16
@@ -65,10 +72,6 @@ _ZERO_SHARE = 0.3
 _OTHER_LANE_ZEROS = 0.05
 """...and at most this share of the other."""
 _SCRIPT_PAIRS_ALLOWED = frozenset({("HAN", "KANA"), ("KANA", "HAN")})
-
-
-def _is_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS
 
 
 def is_binary(text: str) -> bool:
@@ -81,10 +84,10 @@ def is_binary(text: str) -> bool:
     >>> is_binary("\\x00\\x01\\x02 abc")
     True
     """
-    controls = sum(1 for char in text if _is_control(char))
+    controls = len(_CONTROLS.findall(text))
     if not controls:
         return False
-    if not any(char.isprintable() and not char.isspace() for char in text):
+    if not _VISIBLE.search(text):
         return True
     return controls > max(_STRAY_CONTROLS, _MAX_CONTROL_RATIO * len(text))
 
@@ -99,9 +102,8 @@ def _replaced(data: bytes, encoding: str) -> tuple[str, int]:
 def _damaged(data: bytes, encoding: str, name: str) -> tuple[str, str, list[str]] | None:
     """Text in ``encoding`` with a few bad bytes, replaced and warned about; else ``None``."""
     text, bad = _replaced(data, encoding)
-    valid_wide = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
     is_cut_end = bad == 1 and text.endswith("\ufffd")
-    if encoding == "utf-8" and not valid_wide:
+    if encoding == "utf-8" and not _WIDE.search(text):
         return None  # no UTF-8 multibyte character at all: a legacy code page ("caf\xe9")
     if bad > max(1, _MAX_DAMAGE_RATIO * len(text)):
         return None
@@ -110,7 +112,7 @@ def _damaged(data: bytes, encoding: str, name: str) -> tuple[str, str, list[str]
     return text, encoding, [warning]
 
 
-def _utf16_lane(data: bytes) -> str | None:
+def utf16_lane(data: bytes) -> str | None:
     """The UTF-16 byte order of BOM-less text that is mostly Latin, told by its zero bytes."""
     half = len(data) // 2
     if half < 2:
@@ -127,25 +129,19 @@ def _western(data: bytes) -> tuple[str, str] | None:
     """Decode as cp1252 when that gives Western text: accented letters in ASCII prose.
 
     Text in another legacy code page decoded as cp1252 shows symbols no prose
-    uses ("³" for "ł"), letters no one alphabet holds together (Turkish "ğ",
-    "ı" and "ç" read as "ð", "ý" and "ç") or a run of non-ASCII letters
-    ("Ïðèâåò").
+    uses, or uses inside a word ("skaza³" for "skazał"), letters no one
+    alphabet holds together (Turkish "ğ", "ı" and "ç" read as "ð", "ý" and
+    "ç") or a run of non-ASCII letters ("Ïðèâåò").
     """
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    letters = foreign = 0
-    for char in text:
-        if char.isalpha():
-            letters += 1
-            foreign += ord(char) > 0x7F
-            if ord(char) > 0x7F and _is_odd(char):
-                return None
-        elif ord(char) > 0x7F and char not in _WESTERN_SYMBOLS:
-            return None
-    if foreign > _MAX_FOREIGN_LETTERS * letters or _misfit(text) > _MAX_WESTERN_MISFIT:
-        return None
+    sample = text[:_SCORE_SAMPLE]
+    letters = sum(1 for char in sample if char.isalpha())
+    foreign = sum(1 for char in sample if char.isalpha() and ord(char) > 0x7F)
+    if foreign > _MAX_FOREIGN_LETTERS * letters or _misfit(sample) or _oddities(sample):
+        return None  # detection decides; cp1252 still wins it when nothing fits better
     return text, "cp1252"
 
 
@@ -179,7 +175,7 @@ def _is_odd(char: str) -> bool:
     if category.startswith("L"):
         script = _script(char)
         if script == "LATIN":
-            return char.lower() not in _COMMON_LATIN and not category == "Lm"
+            return char.lower() not in _COMMON_LATIN and category != "Lm"
         if script == "HANGUL":  # syllables outside KS X 1001's 2,350 are rare
             return len(char.encode("euc_kr", errors="replace")) != 2 or "SYLLABLE" not in (
                 unicodedata.name(char, "")
@@ -190,16 +186,22 @@ def _is_odd(char: str) -> bool:
     return not 0x3000 <= ord(char) <= 0x303F and not 0xFF01 <= ord(char) <= 0xFF5E
 
 
+def _is_latin(char: str) -> bool:
+    return char.isascii() or _script(char) == "LATIN"
+
+
 def _oddities(text: str) -> float:
     """How implausible a decoding looks: odd characters per non-ASCII character.
 
-    Odd are symbols prose does not use, rare letters, letters of two scripts
-    side by side ("Ïd" is fine, "Пd" is not), and, when most Latin letters are
-    non-ASCII, every non-ASCII Latin letter (Cyrillic read as cp1252).
+    Odd are symbols prose does not use, symbols or combining marks inside a
+    Latin word ("S±d", "san»Þ»", "Nٌْez"), rare letters, letters of two scripts
+    side by side ("Ïd" is fine, "Пd" is not), and, when nearly all Latin
+    letters are non-ASCII, every non-ASCII Latin letter (Cyrillic read as
+    cp1252: "Ïîäñóäèìûé").
     """
     odd = wide = latin = foreign_latin = 0
     previous = ""
-    for char in text:
+    for index, char in enumerate(text):
         if ord(char) <= 0x7F:
             latin += char.isalpha()
             previous = "LATIN" if char.isalpha() else ""
@@ -212,8 +214,13 @@ def _oddities(text: str) -> float:
             foreign_latin += 1
         if script and previous and script != previous:
             odd += (previous, script) not in _SCRIPT_PAIRS_ALLOWED
+        if char in _IN_WORD:
+            continue  # "O’Neill", "l·l": the word goes on
+        if not script and previous == "LATIN":
+            after = text[index + 1 : index + 2]  # "S±d"; or a combining mark on "N" ("Nٌ")
+            odd += unicodedata.category(char) == "Mn" or (after.isalpha() and _is_latin(after))
         previous = script
-    if foreign_latin > _MAX_FOREIGN_LETTERS * latin:
+    if foreign_latin > _MOJIBAKE_SHARE * latin:
         odd += foreign_latin
     return odd / max(1, wide)
 
@@ -255,7 +262,7 @@ def _decode_strictly(data: bytes, name: str) -> tuple[str, str, list[str]] | Non
     found = _decode_by_bom(data, name)
     if found:
         return found
-    lane = _utf16_lane(data)
+    lane = utf16_lane(data)
     if lane:
         try:
             return data.decode(lane), lane, []
@@ -302,7 +309,9 @@ def decode_text(data: bytes, name: str = "document") -> tuple[str, str, list[str
     if decoded is None:
         if data.count(0) > max(_STRAY_CONTROLS, _MAX_CONTROL_RATIO * len(data)):
             raise ReadError("E107", f"{name}: binary content (NUL bytes), not text")
-        text, _bad = _replaced(data, "cp1252")
+        text, bad = _replaced(data, "cp1252")
+        if bad > max(1, _MAX_DAMAGE_RATIO * len(text)):
+            raise ReadError("E107", f"{name}: {bad} bytes no text encoding knows; not text")
         warning = coded_warning(
             "W203", f"{name}: no text encoding fits, undecodable bytes replaced with U+FFFD"
         )

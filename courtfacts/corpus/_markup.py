@@ -14,6 +14,7 @@ which keeps every word and loses only the block breaks below it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,15 +26,19 @@ NumberOf = Callable[[etree._Element], tuple[str, str] | None]
 """Given an element, its number as written and as a label (``("12.", "12")``)."""
 
 _CELL_SEPARATOR = "\t"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MAX_WALK_DEPTH = 150
 """Elements deeper than this are flattened into text before the (recursive) walk."""
 
 
 def local_name(element: etree._Element) -> str:
     """An element's tag without namespace, lowercased; ``""`` for comments and PIs."""
-    if not isinstance(element.tag, str):
+    tag = element.tag
+    if not isinstance(tag, str):
         return ""
-    return etree.QName(element).localname.lower()
+    # not etree.QName: it refuses the odd names lxml's recovering parsers let
+    # through ("uk:court" with its namespace cut off, 'div\x8fclass="x"')
+    return tag.rpartition("}")[2].lower()
 
 
 def collapse(text: str) -> str:
@@ -88,7 +93,7 @@ def flatten_deep(
             text = _plain_text(element, block_tags, skip_tags)
             for child in list(element):
                 element.remove(child)  # its tail goes with it, already in ``text``
-            element.text = text
+            element.text = _NOT_XML.sub(" ", text)  # lxml refuses what its parsers let in
             flattened += 1
     return flattened
 

@@ -53,12 +53,12 @@ def coded_warning(code: str, detail: str) -> str:
     return f"{code} {CODES[code]}: {detail}"
 
 
-def read_bounded(path: Path, limit: int = MAX_MARKUP_BYTES) -> bytes:
+def read_bounded(path: Path, limit: int | None = None) -> bytes:
     """Read a whole file, refusing one over ``limit`` bytes.
 
     Args:
         path: the file to read.
-        limit: the largest size accepted, in bytes.
+        limit: the largest size accepted, in bytes (``MAX_MARKUP_BYTES`` when omitted).
 
     Returns:
         The file's bytes.
@@ -66,6 +66,7 @@ def read_bounded(path: Path, limit: int = MAX_MARKUP_BYTES) -> bytes:
     Raises:
         ReadError: E111 when the file is larger than ``limit``.
     """
+    limit = MAX_MARKUP_BYTES if limit is None else limit
     size = path.stat().st_size
     if size <= limit:
         with path.open("rb") as handle:

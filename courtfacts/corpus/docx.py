@@ -38,6 +38,7 @@ _CELL_SEPARATOR = "\t"
 # IndexError, ValueError from parts it does not expect; all mean "unreadable".
 _DOCX_FAILURES = (Exception,)
 _TOO_DEEP = "Excessive depth in document"
+_HEAD_BYTES = 4096
 _ZIP_FAILURES = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError)
 
 
@@ -70,6 +71,21 @@ def check_archive(path: Path) -> None:
             f"{path.name} inflates {inflated / packed:.0f} times"
             f" (bound {MAX_COMPRESSION_RATIO:.0f}): a zip bomb?",
         )
+    _refuse_doctype(path)
+
+
+def _refuse_doctype(path: Path) -> None:
+    """Refuse a body part with a DTD: Word writes none; one is an entity attack (XXE, laughs).
+
+    python-docx expands no entities, but an unexpanded one hides the text after it.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(_BODY_PART) as body:
+            head = body.read(_HEAD_BYTES)
+    except (*_ZIP_FAILURES, KeyError, RuntimeError, NotImplementedError) as exc:
+        raise ReadError("E104", f"{path.name}: the Word body cannot be unpacked ({exc})") from exc
+    if b"<!DOCTYPE" in head.upper():
+        raise ReadError("E104", f"{path.name}: the Word body declares a DTD; refused as unsafe")
 
 
 class _Numbering:

@@ -6,11 +6,11 @@ that holds a PDF is read as a PDF: what the bytes say wins over the name.
 
 from __future__ import annotations
 
-import codecs
 import re
 import zipfile
 from pathlib import Path
 
+from courtfacts.corpus._decoding import WIDE_BOMS, utf16_lane
 from courtfacts.corpus.text import decode_text
 from courtfacts.errors import ReadError
 from courtfacts.models import Format
@@ -36,8 +36,10 @@ def _suffix_format(path: Path) -> Format | None:
 
 def _head_text(head: bytes) -> str:
     """Decode a file's first bytes well enough to see its markup, lowercased."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = head.decode("utf-16", errors="ignore")
+    wide = next((enc for bom, enc in WIDE_BOMS if head.startswith(bom)), None)
+    wide = wide or utf16_lane(head[: len(head) & ~1])
+    if wide:
+        text = head.decode(wide, errors="ignore").removeprefix("\ufeff")
     else:
         text = head.decode("latin-1").removeprefix("\xef\xbb\xbf")
     text = text.lower()

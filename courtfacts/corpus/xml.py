@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html.entities import name2codepoint
 from pathlib import Path
 
 from lxml import etree
 
+from courtfacts.corpus._decoding import decode_text
 from courtfacts.corpus._markup import BlockWalker, collapse, flattened_warning, local_name
 from courtfacts.corpus._source import build_source, coded_warning, read_bounded
 from courtfacts.errors import ReadError
@@ -54,7 +56,14 @@ NUMBERED_TAGS = frozenset({
 _LABEL_TRIM = "()[]. "
 _TOO_DEEP = "Excessive depth in document"
 _MAX_DEPTH = 256
-_STRAY_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
+_DECLARED_ENCODING = re.compile(
+    rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)"""
+)
+_DECLARED_ENCODING_TEXT = re.compile(
+    r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[A-Za-z0-9._:-]+(["'])"""
+)
+_AMPERSAND = re.compile(rb"&(?:([A-Za-z_:][\w.:-]*);|#[0-9]+;|#x[0-9A-Fa-f]+;)?")
+_PREDEFINED = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 
 
 def _parser(*, recover: bool) -> etree.XMLParser:
@@ -114,11 +123,48 @@ def _recover(data: bytes, name: str, error: str) -> etree._Element:
     return root
 
 
+def _escape_ampersand(match: re.Match[bytes]) -> bytes:
+    """A stray ``&`` escaped; an HTML entity (``&pound;``) as its character; others kept as text.
+
+    Entities a DTD declares are escaped too, and the document is refused
+    afterwards all the same (``_refuse_entities``).
+    """
+    whole, name = match.group(0), match.group(1)
+    if whole == b"&":
+        return b"&amp;"
+    if name is None or name in _PREDEFINED:
+        return whole  # a character reference, or one of XML's own five
+    codepoint = name2codepoint.get(name.decode("ascii"))
+    return b"&#%d;" % codepoint if codepoint else b"&amp;" + whole[1:]
+
+
+def _transcoded(data: bytes, name: str) -> tuple[bytes, str] | None:
+    """The document as UTF-8 when its bytes are not in the encoding it declares.
+
+    A cp1252 file that declares (or, undeclared, defaults to) UTF-8 is common;
+    its text is decoded as the text reader would, and its declaration changed.
+    """
+    match = _DECLARED_ENCODING.match(data)
+    declared = match.group(1).decode("ascii") if match else "utf-8"
+    try:
+        data.decode(declared)
+        return None  # the bytes fit the declaration: the damage is elsewhere
+    except (LookupError, UnicodeDecodeError):
+        pass
+    try:
+        text, encoding, _warnings = decode_text(data, name)
+    except ReadError:
+        return None
+    text = _DECLARED_ENCODING_TEXT.sub(r"\g<1>utf-8\g<2>", text.removeprefix("\ufeff"), count=1)
+    return text.encode("utf-8"), encoding
+
+
 def parse_xml(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
     """Parse XML safely, recovering from malformed markup with a warning.
 
-    A stray ``&`` ("Smith & Jones") is escaped and the text read whole;
-    other damage is read in lxml's recovery mode, which may drop some of it.
+    A stray ``&`` ("Smith & Jones") or an entity XML does not know
+    (``&pound;``, ``&D;``) is read as text and the document read whole; other
+    damage is read in lxml's recovery mode, which may drop some of it.
 
     Args:
         data: the file's bytes.
@@ -133,12 +179,17 @@ def parse_xml(data: bytes, name: str) -> tuple[etree._Element, list[str]]:
     """
     warnings: list[str] = []
     root, error = _parse_strictly(data, name)
+    transcoded = _transcoded(data, name) if root is None else None
+    if transcoded:
+        data, encoding = transcoded
+        root, _ = _parse_strictly(data, name)
+        warnings.append(coded_warning("W202", f"not in its declared encoding: read as {encoding}"))
     if root is None:
-        escaped = _STRAY_AMPERSAND.sub(b"&amp;", data)
+        escaped = _AMPERSAND.sub(_escape_ampersand, data)
         if escaped != data:
             root, _ = _parse_strictly(escaped, name)
         if root is not None:
-            warnings.append(coded_warning("W202", f"stray '&' read as text ({error})"))
+            warnings.append(coded_warning("W202", f"stray '&' or unknown entity read ({error})"))
         else:
             root = _recover(escaped, name, error)
             warnings.append(coded_warning("W202", f"{error}; some text may be lost"))

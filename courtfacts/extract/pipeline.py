@@ -55,6 +55,7 @@ _DATELINES = (
         re.IGNORECASE,
     ),
 )
+_LONGEST_TOKEN = 100
 _FULL_DATE = re.compile(
     r"\b\d{4}-\d\d-\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\s+\d{1,2},\s+\d{4}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June"
@@ -95,9 +96,32 @@ def stated_document_date(source: SourceText) -> str | None:
     return None
 
 
+def tokenisable(text: str, longest: int = _LONGEST_TOKEN) -> str:
+    """The text with every run of non-space characters cut every ``longest`` characters.
+
+    spaCy's tokenizer takes affixes off a token one at a time, which is
+    quadratic in the token's length: a 10,000-character rule of "_" takes
+    half a minute. Cutting long runs with a space keeps every offset, and no
+    value courtfacts reads is written as a word that long.
+
+    >>> tokenisable("a" + "_" * 7 + "b", longest=4)
+    'a__ ___ b'
+    """
+    if len(text) < longest:
+        return text
+    return re.sub(rf"\S{{{longest},}}", lambda m: _cut(m.group(), longest), text)
+
+
+def _cut(run: str, longest: int) -> str:
+    """Replace every ``longest``-th character of a run by a space."""
+    return "".join(
+        " " if index % longest == longest - 1 else char for index, char in enumerate(run)
+    )
+
+
 def run_pipeline(nlp: Language, source: SourceText) -> Doc:
     """Run the pipeline over one document, with its reading conventions set."""
-    doc = nlp.make_doc(source.text)
+    doc = nlp.make_doc(tokenisable(source.text))
     hints = " ".join(filter(None, [source.meta.court, source.meta.title, source.meta.jurisdiction]))
     doc.user_data[CONTEXT] = document_context(source.text, stated_document_date(source), hints)
     for _, component in nlp.pipeline:

@@ -142,8 +142,20 @@ class _CsvSink:
 
 
 def _csv_cell(value: Any) -> Any:
-    """Decimals in plain notation (``4500``, never ``4.5E+3``); the csv module does the rest."""
-    return f"{value:f}" if isinstance(value, Decimal) else value
+    """Decimals in plain notation (``4500``, never ``4.5E+3``), and text that a spreadsheet
+    would run as a formula (``=HYPERLINK(...)`` in a document) quoted with a leading ``'``.
+
+    >>> _csv_cell(Decimal("4.5E+3")), _csv_cell("=1+1"), _csv_cell("-5 years"), _csv_cell(-5)
+    ('4500', "'=1+1", "'-5 years", -5)
+    """
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 @contextmanager

@@ -6,14 +6,19 @@ a multiset in text order) and the case records with only the gold fields.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
+from collections import Counter
 from decimal import Decimal  # noqa: F401 - used by the doctests
 from pathlib import Path
 from typing import Any
 
 from courtfacts.models import DocumentResult, Money
 
+_NAME_BYTES = 200
+_UNSAFE_NAME = re.compile(r"[/\\\x00-\x1f]")
 GOLD_CASE_FIELDS = (
     "offender",
     "age",
@@ -27,7 +32,7 @@ GOLD_CASE_FIELDS = (
     "offending_end",
     "sentence_date",
 )
-_LIST_OF_KIND = {
+LIST_OF_KIND = {  # mention kind -> gold list name
     "duration": "durations",
     "date": "dates",
     "money": "money",
@@ -74,12 +79,12 @@ def to_gold(result: DocumentResult, document: str) -> dict[str, Any]:
         "document": document,
         "document_date": result.meta.document_date if result.meta else None,
     }
-    for name in _LIST_OF_KIND.values():
+    for name in LIST_OF_KIND.values():
         gold[name] = []
     for mention in result.mentions:
         if mention.value is None:
             continue
-        gold[_LIST_OF_KIND[mention.kind]].append(_item(mention.kind, mention))
+        gold[LIST_OF_KIND[mention.kind]].append(_item(mention.kind, mention))
     gold["cases"] = []
     for case in result.cases:
         fields = case.model_dump(mode="python", include=set(GOLD_CASE_FIELDS), exclude_none=True)
@@ -87,6 +92,29 @@ def to_gold(result: DocumentResult, document: str) -> dict[str, Any]:
             fields["payment_total"] = money_json(case.payment_total)
         gold["cases"].append({name: fields[name] for name in GOLD_CASE_FIELDS if name in fields})
     return gold
+
+
+def gold_name(name: str, limit: int = _NAME_BYTES) -> str:
+    """A gold file's NAME: the source stem, made safe and short enough for any file system.
+
+    Two sources sharing a stem are told apart by their document ids (unique
+    in a run); a name over ``limit`` bytes keeps its start and a hash of the rest.
+
+    >>> gold_name("andrew-l")
+    'andrew-l'
+    >>> len(gold_name("x" * 300).encode())
+    200
+    >>> gold_name("../../etc/passwd")
+    '_._.._etc_passwd'
+    """
+    safe = _UNSAFE_NAME.sub("_", name) or "document"
+    if safe.startswith("."):
+        safe = "_" + safe[1:]  # no hidden files
+    if len(safe.encode()) <= limit:
+        return safe
+    digest = hashlib.sha256(safe.encode()).hexdigest()[:16]
+    head = safe.encode()[: limit - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{head}-{digest}"
 
 
 def write_gold(results: list[DocumentResult], folder: Path) -> list[Path]:
@@ -99,10 +127,12 @@ def write_gold(results: list[DocumentResult], folder: Path) -> list[Path]:
     ok = [r for r in results if r.status == "ok"]
     parents = [Path(r.source).resolve().parent for r in ok]
     root = Path(os.path.commonpath([str(p) for p in parents])) if parents else Path(".")
+    stems = Counter(Path(r.source).stem for r in ok)
     written = []
     for result in ok:
         source = Path(result.source).resolve()
-        path = folder / f"{source.stem}.gold.json"
+        name = source.stem if stems[source.stem] == 1 else result.doc_id
+        path = folder / f"{gold_name(name)}.gold.json"
         document = source.relative_to(root).as_posix()
         path.write_text(
             json.dumps(to_gold(result, document), indent=1, ensure_ascii=False) + "\n", "utf-8"

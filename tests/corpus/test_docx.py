@@ -96,3 +96,34 @@ def test_highly_compressed_archive_is_e111(tmp_path: Path) -> None:
         read_docx(path)
     assert caught.value.code == "E111"
     assert "zip bomb" in caught.value.message
+
+
+def _with_body(path: Path, change) -> Path:
+    """A copy of a DOCX with its body part changed."""
+    changed = path.with_name("changed.docx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(changed, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            out.writestr(item, change(data) if item.filename == "word/document.xml" else data)
+    return changed
+
+
+def test_body_with_a_dtd_is_refused(judgment_docx: Path) -> None:
+    """Issue #6: an unexpanded entity once hid the rest of its paragraph; Word writes no DTD."""
+    doctype = b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+    def change(xml: bytes) -> bytes:
+        end = xml.index(b"?>") + 2
+        return xml[:end] + doctype + xml[end:].replace(b"<w:t>", b"<w:t>&xxe;", 1)
+
+    with pytest.raises(ReadError) as caught:
+        read_docx(_with_body(judgment_docx, change))
+    assert caught.value.code == "E104" and "DTD" in caught.value.message
+
+
+def test_body_nested_too_deeply_is_e112(judgment_docx: Path) -> None:
+    nested = b"<w:sdt><w:sdtContent>" * 300
+    path = _with_body(judgment_docx, lambda xml: xml.replace(b"<w:body>", b"<w:body>" + nested))
+    with pytest.raises(ReadError) as caught:
+        read_docx(path)
+    assert caught.value.code == "E112"

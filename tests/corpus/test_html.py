@@ -158,3 +158,38 @@ def test_page_of_only_furniture_has_no_text(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         read(path)
     assert caught.value.code == "E110"
+
+
+def test_page_of_unclosed_tags_keeps_its_text(tmp_path: Path) -> None:
+    """Issue #6: libxml2 stopped at 256 levels and the rest of the page was silently lost."""
+    path = tmp_path / "page.html"
+    body = "<font>He was jailed. " * 400 + "<p>The end.</p>"
+    path.write_text(f"<html><body><p>Start.</p>{body}</body></html>", "utf-8")
+    source = read_html(path)
+    assert source.text.count("He was jailed.") == 400 and source.text.endswith("The end.")
+    assert source.meta.warnings[0].startswith("W205")
+
+
+def test_nesting_past_2048_levels_is_e112(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000, "utf-8")
+    with pytest.raises(ReadError) as caught:
+        read_html(path)
+    assert caught.value.code == "E112"
+
+
+# fmt: off
+BUGS_CAUGHT = [
+    # a flipped byte inside a tag made a name etree.QName refuses (ValueError)
+    ("odd tag name", b'<html><body><div\x9bclass="share">Jailed for 4 years.</div></body></html>'),
+    # flattening a deep page put a control character back into the tree (ValueError)
+    ("control character below 150 levels", b"<html><body>" + b"<div>" * 300 + b"Jailed\x01."),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("data", [c[1] for c in BUGS_CAUGHT], ids=[c[0] for c in BUGS_CAUGHT])
+def test_hostile_markup_bugs_caught(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    assert "Jailed" in read(path).text

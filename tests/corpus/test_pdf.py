@@ -162,6 +162,53 @@ def test_encrypted_pdf_is_e103(tmp_path: Path, engine: str) -> None:
     assert caught.value.code == "E103"
 
 
+# ------------------------------------------------------- the other engine
+
+
+@pytest.mark.parametrize(
+    ("damage", "engine", "expected"),
+    [
+        ("junk before the header", "pdfium", "pdfplumber"),  # pdfium gives up after 1 KiB
+        ("no xref, no trailer", "pdfplumber", "pdfium"),  # pdfminer finds no /Root
+    ],
+)
+def test_what_one_engine_cannot_open_the_other_reads(
+    remarks_pdf: Path, tmp_path: Path, damage: str, engine: str, expected: str
+) -> None:
+    """Issue #6: the record names the engine that read it, and a W204 warning says why."""
+    data = remarks_pdf.read_bytes()
+    broken = tmp_path / "damaged.pdf"
+    if damage == "junk before the header":
+        broken.write_bytes(b"%!PS spooler junk\n" * 120 + data)
+    else:
+        broken.write_bytes(data[: data.rindex(b"xref")])
+    source = read_pdf(broken, engine=engine)  # type: ignore[arg-type]
+    assert source.meta.engine == expected
+    assert source.meta.warnings[0].startswith(f"W204 PDF read by the fallback engine: {engine}")
+    assert "The sentence is 6 years' imprisonment" in source.text
+
+
+def test_failure_names_both_engines(remarks_pdf: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "cut.pdf"
+    broken.write_bytes(remarks_pdf.read_bytes()[:600])
+    with pytest.raises(ReadError) as caught:
+        read_pdf(broken)
+    assert caught.value.code == "E101"
+    assert "pdfplumber:" in caught.value.message and "pdfium:" in caught.value.message
+
+
+def test_identical_pages_are_not_all_furniture(tmp_path: Path) -> None:
+    """Issue #6: a document of two identical pages once lost every line as "furniture" (E110)."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for _ in range(2):
+        pdf.add_page()
+        _write(pdf, "1. The sentence is 6 years' imprisonment.")
+    path = tmp_path / "copies.pdf"
+    pdf.output(str(path))
+    assert read_pdf(path).text.count("6 years' imprisonment") == 2
+
+
 # ---------------------------------------------------------------- the parts
 
 # fmt: off

@@ -61,6 +61,11 @@ BUGS_CAUGHT = [
     # TEI and other XML have a <body> too; only an html root makes XHTML
     ("only a comment, named html", "a.html", b"<!-- nothing here -->", "html"),
     ("xml with a body element", "a.xml", b"<?xml version='1.0'?><TEI><text><body/></text></TEI>", "xml"),
+    # issue #6: junk past the first KiB hid the header; wide encodings hid the markup
+    ("pdf after 2 KiB of junk", "a.pdf", b"%!PS spooler junk\n" * 120 + b"%PDF-1.4\n", "pdf"),
+    ("utf-16-be xml, no BOM", "a.xml", AKN.decode().encode("utf-16-be"), "xml"),
+    ("utf-16-le html, no BOM", "a.txt", "<html><p>x</p></html>".encode("utf-16-le"), "html"),
+    ("utf-32 html", "a.html", "<html><p>x</p></html>".encode("utf-32"), "html"),
 ]
 # fmt: on
 
@@ -117,3 +122,46 @@ def test_missing_file_is_e100(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         read(tmp_path / "absent.pdf")
     assert caught.value.code == "E100"
+
+
+def test_named_pipe_is_e100_and_never_opened(tmp_path: Path) -> None:
+    """Issue #6: opening a FIFO would block forever; ``read`` refuses what is not a file."""
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert caught.value.code == "E100"
+
+
+def test_a_reader_failing_unexpectedly_still_gives_its_format_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #6: no exception but ``ReadError`` leaves ``read``; the message marks a reader bug."""
+    from courtfacts import corpus
+
+    def broken(path: Path) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(corpus.READERS, "text", broken)
+    path = tmp_path / "a.txt"
+    path.write_text("He was fined £300.", "utf-8")
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert caught.value.code == "E107"
+    assert (
+        corpus.UNEXPECTED in caught.value.message and "RuntimeError: a bug" in caught.value.message
+    )
+
+
+def test_os_error_while_reading_is_e100(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from courtfacts import corpus
+
+    def unreadable(path: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setitem(corpus.READERS, "text", unreadable)
+    path = tmp_path / "a.txt"
+    path.write_text("He was fined £300.", "utf-8")
+    with pytest.raises(ReadError) as caught:
+        read(path)
+    assert caught.value.code == "E100" and "Permission denied" in caught.value.message

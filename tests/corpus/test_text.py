@@ -104,3 +104,59 @@ def test_metadata(tmp_path: Path) -> None:
     assert source.kind == "text" and source.meta.format == "text"
     assert source.doc_id == "Report__final__v2"
     assert source.meta.source == str(path)
+
+
+# Issue #6, hostile input. BUGS_CAUGHT: texts once refused as binary or
+# decoded in the wrong code page (each row names what went wrong).
+# fmt: off
+BUGS_CAUGHT = [
+    ("U+0085 was binary (E108)", "He was jailed\u0085for four years.".encode(), "He was jailed\u0085for four years."),
+    ("one control char was binary", b"He was jailed for four years.\x01", "He was jailed for four years.\x01"),
+    ("cp1250 read as cp1252", "Sąd skazał oskarżonego na cztery lata.".encode("cp1250"), "Sąd skazał oskarżonego na cztery lata."),
+    ("iso8859-2 read as iso8859-4", "Sąd skazał oskarżonego; żółć gęślą jaźń.".encode("iso8859_2"), "Sąd skazał oskarżonego; żółć gęślą jaźń."),
+    ("cp1254 read as cp1252", "Mahkeme sanığı dört yıl hapis cezasına çarptırdı.".encode("cp1254"), "Mahkeme sanığı dört yıl hapis cezasına çarptırdı."),
+    ("shift_jis read as Korean", "被告人は懲役二年に処する。判決を言い渡した。".encode("shift_jis"), "被告人は懲役二年に処する。判決を言い渡した。"),
+    ("euc-jp read as Korean", "被告人は懲役二年に処する。判決を言い渡した。".encode("euc_jp"), "被告人は懲役二年に処する。判決を言い渡した。"),
+    ("utf-16-le without BOM", "Fined £300 – Zoë".encode("utf-16-le"), "Fined £300 – Zoë"),
+    ("utf-16-be without BOM", "Fined £300 – Zoë".encode("utf-16-be"), "Fined £300 – Zoë"),
+    ("cp1252 ending in é is no cut UTF-8", "Fined at the café".encode("cp1252"), "Fined at the café"),
+    ("latin-1 German", "Haft wegen Betrugs in München.".encode("latin-1"), "Haft wegen Betrugs in München."),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"), [c[1:] for c in BUGS_CAUGHT], ids=[c[0] for c in BUGS_CAUGHT]
+)
+def test_decoding_bugs_caught(tmp_path: Path, data: bytes, expected: str) -> None:
+    source = read_text(_write(tmp_path, data))
+    assert source.text == expected
+    assert source.meta.warnings == []
+
+
+# fmt: off
+DAMAGED = [
+    ("flipped byte", "Fined £300 – “fair”.".encode().replace(b"ined", b"i\xffed"), "Fi\ufffded £300 – “fair”."),
+    ("cut last character", "Fined £300 – Zoë".encode()[:-1], "Fined £300 – Zo\ufffd"),
+    ("odd-length utf-16", "Fined £300".encode("utf-16")[:-1], "Fined £30\ufffd"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"), [c[1:] for c in DAMAGED], ids=[c[0] for c in DAMAGED]
+)
+def test_damaged_text_keeps_its_encoding_with_w203(
+    tmp_path: Path, data: bytes, expected: str
+) -> None:
+    """Issue #6: one bad byte once turned a whole UTF-8 file into cp1252 mojibake."""
+    source = read_text(_write(tmp_path, data))
+    assert source.text == expected
+    assert [warning[:4] for warning in source.meta.warnings] == ["W203"]
+
+
+def test_text_over_the_size_bound_is_e111(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("courtfacts.corpus._source.MAX_MARKUP_BYTES", 100)
+    with pytest.raises(ReadError) as caught:
+        read_text(_write(tmp_path, REPORT.encode() * 10))
+    assert caught.value.code == "E111"

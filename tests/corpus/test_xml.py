@@ -148,3 +148,47 @@ def test_other_xml_gives_its_text_by_element(tmp_path: Path) -> None:
         "<sentence>4 years</sentence></case></cases>",
     )
     assert read_xml(path).text == "R v Smith\n\n4 years"
+
+
+def test_stray_ampersand_is_kept_as_text(tmp_path: Path) -> None:
+    """Issue #6: recovery once dropped the '&' ("Smith Jones"); it is escaped and kept."""
+    path = _write(
+        tmp_path, "<?xml version='1.0'?><doc><p>Smith & Jones, R&D; &amp; Co, &pound;5</p></doc>"
+    )
+    source = read(path)
+    assert source.text == "Smith & Jones, R&D; & Co, £5"
+    assert "stray '&' or unknown entity" in source.meta.warnings[0]
+
+
+def test_cp1252_bytes_declared_utf8_are_read_whole(tmp_path: Path) -> None:
+    """Issue #6: recovery once dropped each byte that was not UTF-8 ("£190" lost its "£")."""
+    path = tmp_path / "doc.xml"
+    path.write_bytes(JUDGMENT.replace("5 years'", "£190 and 5 years'").encode("cp1252"))
+    source = read(path)
+    assert "£190 and 5 years'" in source.text
+    expected = "W202 recovered from malformed markup: not in its declared encoding: read as cp1252"
+    assert source.meta.warnings == [expected]
+
+
+@pytest.mark.parametrize("depth", [300, 100_000])
+def test_nesting_past_the_parser_limit_is_e112(tmp_path: Path, depth: int) -> None:
+    """Issue #6: libxml2 stops at 256 levels; the rest was once dropped with only a W202."""
+    inner = "<p>" * depth + "x" + "</p>" * depth
+    with pytest.raises(ReadError) as caught:
+        read(_write(tmp_path, f"<?xml version='1.0'?><doc><a>Start</a>{inner}<a>End</a></doc>"))
+    assert caught.value.code == "E112"
+
+
+def test_deep_nesting_within_the_limit_is_flattened_with_w205(tmp_path: Path) -> None:
+    inner = "<p>" * 200 + "Jailed for four years." + "</p>" * 200
+    source = read(_write(tmp_path, f"<?xml version='1.0'?><doc><a>Start</a>{inner}</doc>"))
+    assert source.text == "Start\n\nJailed for four years."
+    assert source.meta.warnings[0].startswith("W205")
+
+
+def test_prefix_cut_from_its_namespace_is_no_crash(tmp_path: Path) -> None:
+    """Issue #6: a truncated judgment left a tag "uk:court" that etree.QName refused (ValueError)."""
+    cut = JUDGMENT.replace('xmlns:uk="https://caselaw.nationalarchives.gov.uk/akn"', "")
+    source = read(_write(tmp_path, cut))
+    assert "5 years' imprisonment" in source.text
+    assert source.meta.warnings[0].startswith("W202")

@@ -92,8 +92,12 @@ def _arrow_type(logical: str):
     import pyarrow as pa
 
     return {
-        "string": pa.string(), "int32": pa.int32(), "int64": pa.int64(),
-        "float64": pa.float64(), "decimal": pa.decimal128(18, 4), "date": pa.date32(),
+        "string": pa.string(),
+        "int32": pa.int32(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "decimal": pa.decimal128(18, 4),
+        "date": pa.date32(),
     }[logical]
 
 
@@ -195,7 +199,9 @@ def test_csv_values_are_plain_text_and_nulls_empty(run: Path, tmp_path: Path) ->
     assert float(smith["custodial_term_days"]) == pytest.approx(4 * 365 + 8 * 365 / 12)
     assert (smith["payment_count"], smith["payment_amount"]) == ("12", "4500")
     assert smith["time_in_custody"] == ""
-    amounts = {row["amount"] for row in _read_csv(folder / "mentions.csv") if row["kind"] == "money"}
+    amounts = {
+        row["amount"] for row in _read_csv(folder / "mentions.csv") if row["kind"] == "money"
+    }
     assert "1250.50" in amounts or "1250.5" in amounts
 
 
@@ -228,8 +234,12 @@ def test_parquet_schemas_are_the_declared_types(run: Path, tmp_path: Path) -> No
             assert schema.field(column.name).type == _arrow_type(column.type), (table, column)
 
 
-@pytest.mark.parametrize(("table", "column", "logical"), TYPED, ids=[f"{t}.{c}" for t, c, _ in TYPED])
-def test_parquet_spot_types(run: Path, tmp_path: Path, table: str, column: str, logical: str) -> None:
+@pytest.mark.parametrize(
+    ("table", "column", "logical"), TYPED, ids=[f"{t}.{c}" for t, c, _ in TYPED]
+)
+def test_parquet_spot_types(
+    run: Path, tmp_path: Path, table: str, column: str, logical: str
+) -> None:
     import pyarrow.parquet as pq
 
     folder = _exported(run, "parquet", tmp_path / "parquet")
@@ -304,7 +314,27 @@ def test_duckdb_export_again_replaces_the_tables(
     path = _exported(run, "duckdb", tmp_path / "run.duckdb")
     _exported(run, "duckdb", path)
     with duckdb.connect(str(path), read_only=True) as connection:
-        assert connection.execute("SELECT count(*) FROM cases").fetchone() == (expected_counts["cases"],)
+        assert connection.execute("SELECT count(*) FROM cases").fetchone() == (
+            expected_counts["cases"],
+        )
+
+
+def test_duckdb_export_that_fails_leaves_the_tables_as_they_were(
+    run: Path, results: list[DocumentResult], expected_counts: dict[str, int], tmp_path: Path
+) -> None:
+    import duckdb
+
+    path = _exported(run, "duckdb", tmp_path / "run.duckdb")
+
+    def broken():
+        yield from results[:1]
+        raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError):
+        exports.export_tables(broken(), "duckdb", path)
+    with duckdb.connect(str(path), read_only=True) as connection:
+        count = connection.execute("SELECT count(*) FROM documents").fetchone()
+    assert count == (expected_counts["documents"],)
 
 
 # ------------------------------------------------------- batches and misuse
@@ -312,7 +342,11 @@ def test_duckdb_export_again_replaces_the_tables(
 
 @pytest.mark.parametrize("to", ["parquet", "duckdb"])
 def test_small_batches_give_the_same_rows(
-    run: Path, expected_counts: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str
+    run: Path,
+    expected_counts: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    to: str,
 ) -> None:
     monkeypatch.setattr(exports, "BATCH_ROWS", 2)
     out = tmp_path / f"run.{to}"

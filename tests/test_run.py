@@ -1,0 +1,282 @@
+"""Batch runs of ``extract`` (issue #5): workers, timeouts, dead workers, resume, run.json.
+
+Inputs are small text files written by the tests; the document that hangs is
+a real one: a 12 KB PDF whose single page draws 200,000 one-letter text
+objects, which keeps pdfminer busy for half a minute.
+
+Groups:
+    DEV: behaviour a batch run has and must keep (plain tests below).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from courtfacts.batch import Task
+from courtfacts.cli import app
+from courtfacts.models import DocumentResult
+from courtfacts.output.jsonl import dump_line
+from courtfacts.pool import WorkerPool
+from courtfacts.resume import compact, trim_torn_tail
+
+runner = CliRunner()
+
+NAMES = ["Adams", "Baker", "Clarke", "Davies", "Evans", "Foster", "Green", "Hughes"]
+
+
+def _report(number: int) -> str:
+    name = NAMES[number % len(NAMES)]
+    return (
+        f"{name} {number}, {20 + number % 50}, admitted {1 + number % 4} counts of fraud.\n\n"
+        f"He was jailed for {1 + number % 9} years and {number % 12} months.\n"
+    )
+
+
+def _write_reports(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"report-{number:03d}.txt"
+        path.write_text(_report(number), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _slow_pdf(path: Path, objects: int = 200_000) -> Path:
+    """Write a valid one-page PDF that pdfminer needs many seconds to lay out."""
+    content = zlib.compress(b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (x) Tj " * objects + b"ET", 9)
+    bodies = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>"
+        ),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(bodies, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(bodies) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _extract(*args: str | Path):
+    return runner.invoke(app, ["extract", *map(str, args)])
+
+
+def _lines(out: Path) -> list[str]:
+    return (out / "documents.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def _results(out: Path) -> list[DocumentResult]:
+    return [DocumentResult.model_validate_json(line) for line in _lines(out)]
+
+
+def _run_json(out: Path) -> dict:
+    return json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+
+def _sources(out: Path) -> Counter[str]:
+    return Counter(str(Path(result.source).resolve()) for result in _results(out))
+
+
+# ------------------------------------------------------------------ workers
+
+
+def test_two_workers_write_the_same_lines_as_one(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _write_reports(folder / "a", 6)
+    _write_reports(folder / "b", 2)  # same file names: ids report-000-2...
+    (folder / "empty.txt").write_bytes(b"")
+    lines = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}"
+        result = _extract(folder, "-o", out, "--workers", workers, "--quiet")
+        assert result.exit_code == 1, result.output
+        lines[workers] = _lines(out)
+        assert _run_json(out)["workers"] == int(workers)
+    assert len(lines["1"]) == 9
+    assert sorted(lines["1"]) == sorted(lines["2"])
+    ids = [DocumentResult.model_validate_json(line).doc_id for line in lines["2"]]
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"], ids=["in-process", "pool"])
+def test_a_document_past_its_timeout_is_an_e500_line_and_the_run_goes_on(
+    tmp_path: Path, workers: str
+) -> None:
+    folder = tmp_path / "in"
+    good = _write_reports(folder, 4)
+    slow = _slow_pdf(folder / "report-001-slow.pdf")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    result = _extract(folder, "-o", out, "--workers", workers, "--timeout", "2", "--quiet")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 1, result.output
+    by_source = {Path(line.source): line for line in _results(out)}
+    assert sorted(by_source) == sorted([*good, slow])
+    late = by_source[slow]
+    assert (late.status, [(e.code, e.stage) for e in late.errors]) == ("error", [("E500", "batch")])
+    assert all(by_source[path].status == "ok" for path in good)
+    summary = _run_json(out)
+    assert summary["by_code"] == {"E500": 1}
+    assert summary["by_status"] == {"ok": 4, "error": 1}
+
+
+def test_a_worker_that_dies_gives_e501_and_the_pool_goes_on(tmp_path: Path) -> None:
+    first, last = _write_reports(tmp_path, 2)
+    slow = _slow_pdf(tmp_path / "slow.pdf")
+    tasks = iter([Task(str(first), "first"), Task(str(slow), "slow"), Task(str(last), "last")])
+    outcomes = {}
+
+    def kill(pids: list[int]) -> None:
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+
+    with WorkerPool(1, timeout=60) as pool:
+        for outcome in pool.imap_unordered(tasks):
+            outcomes[outcome.task.doc_id] = outcome
+            if outcome.task.doc_id == "first":  # the worker takes the slow PDF next
+                threading.Timer(1.0, kill, args=(pool.pids,)).start()
+    assert sorted(outcomes) == ["first", "last", "slow"]
+    assert (outcomes["first"].status, outcomes["last"].status) == ("ok", "ok")
+    dead = DocumentResult.model_validate_json(outcomes["slow"].line)
+    assert [(e.code, e.stage) for e in dead.errors] == [("E501", "batch")]
+    assert "SIGKILL" in dead.errors[0].message
+
+
+# ---------------------------------------------------------------- progress
+
+
+def test_progress_logs_failures_and_quiet_prints_only_the_summary(tmp_path: Path) -> None:
+    _write_reports(tmp_path / "in", 2)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    loud = _extract(tmp_path / "in", "-o", tmp_path / "loud", "--workers", "1")
+    quiet = _extract(tmp_path / "in", "-o", tmp_path / "quiet", "--workers", "1", "--quiet")
+    for result in (loud, quiet):
+        assert result.exit_code == 1
+        assert "3 documents, 2 ok, 1 failed" in result.output
+        assert "E109" in result.output  # the table's count by code
+    assert "error E109" in loud.output and "3/3" in loud.output
+    assert "error E109" not in quiet.output and "3/3" not in quiet.output
+
+
+def test_run_json_has_the_counts(tmp_path: Path) -> None:
+    _write_reports(tmp_path / "in", 3)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    _extract(tmp_path / "in", "-o", out, "--workers", "1", "--quiet")
+    summary = _run_json(out)
+    characters = sum(line.characters for line in _results(out))
+    assert summary["documents"] == summary["processed"] == 4
+    assert summary["skipped"] == 0
+    assert summary["by_status"] == {"ok": 3, "error": 1}
+    assert summary["by_code"] == {"E109": 1}
+    assert summary["characters"] == characters > 0
+    assert summary["pages"] == 0  # text files have no pages
+    assert summary["workers"] == 1 and summary["wall_seconds"] > 0
+    assert set(summary["versions"]) == {
+        "python", "courtfacts", "spacy", "pdfplumber", "pypdfium2", "pydantic"
+    }
+    assert (summary["pdf_engine"], summary["cluster"]) == ("pdfplumber", None)
+
+
+# ------------------------------------------------------------------ resume
+
+
+def test_resume_after_a_kill_writes_every_document_once(tmp_path: Path) -> None:
+    reports = _write_reports(tmp_path / "in", 40)
+    out = tmp_path / "out"
+    command = "from courtfacts.cli import app; app()"
+    args = ["extract", str(tmp_path / "in"), "-o", str(out), "--workers", "1", "--quiet"]
+    process = subprocess.Popen([sys.executable, "-c", command, *args], stderr=subprocess.DEVNULL)
+    target = out / "documents.jsonl"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and process.poll() is None:
+        if target.exists() and target.stat().st_size > 0:
+            break
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = len(_lines(out))
+    assert 0 < written < 40, "the run was killed after its first lines and before its end"
+    with target.open("a", encoding="utf-8") as handle:  # as if killed in the middle of a line
+        handle.write(_lines(out)[0][:100])
+    result = _extract(tmp_path / "in", "-o", out, "--workers", "1", "--resume", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert _sources(out) == Counter(str(path.resolve()) for path in reports)
+    assert {line.status for line in _results(out)} == {"ok"}
+    assert all(line.endswith("\n") for line in _lines(out))
+    summary = _run_json(out)
+    assert (summary["skipped"], summary["processed"]) == (written, 40 - written)
+
+
+def test_resume_does_not_redo_a_renamed_file(tmp_path: Path) -> None:
+    first, _, _ = _write_reports(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    assert _extract(tmp_path / "in", "-o", out, "--workers", "1", "--quiet").exit_code == 0
+    before = sorted(_lines(out))
+    first.rename(first.with_name("renamed.txt"))
+    result = _extract(tmp_path / "in", "-o", out, "--workers", "1", "--resume", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert sorted(_lines(out)) == before
+    summary = _run_json(out)
+    assert (summary["skipped"], summary["processed"]) == (3, 0)
+
+
+def test_resume_retries_failed_and_changed_documents_under_their_ids(tmp_path: Path) -> None:
+    _, second = _write_reports(tmp_path / "in", 2)
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    assert _extract(tmp_path / "in", "-o", out, "--workers", "1", "--quiet").exit_code == 1
+    ids = {Path(line.source).name: line.doc_id for line in _results(out)}
+    empty.write_text(_report(7), encoding="utf-8")
+    second.write_text(_report(8), encoding="utf-8")
+    result = _extract(tmp_path / "in", "-o", out, "--workers", "1", "--resume", "--quiet")
+    assert result.exit_code == 0, result.output
+    results = _results(out)
+    assert sorted(Path(line.source).name for line in results) == sorted(ids)
+    assert {Path(line.source).name: line.doc_id for line in results} == ids
+    assert {line.status for line in results} == {"ok"}
+    summary = _run_json(out)
+    assert (summary["skipped"], summary["processed"]) == (1, 2)
+
+
+def test_compact_keeps_the_latest_line_per_source(tmp_path: Path) -> None:
+    def line(source: str, status: str) -> str:
+        return dump_line(DocumentResult(doc_id=Path(source).stem, status=status, source=source))
+
+    path = tmp_path / "documents.jsonl"
+    lines = [line("a.txt", "error"), line("b.txt", "ok"), "\n", line("a.txt", "ok")]
+    path.write_text("".join(lines) + line("c.txt", "ok")[:20], encoding="utf-8")
+    trim_torn_tail(path)
+    assert compact(path) == 2
+    kept = [DocumentResult.model_validate_json(text) for text in _lines(tmp_path)]
+    assert [(r.source, r.status) for r in kept] == [("b.txt", "ok"), ("a.txt", "ok")]
+    assert compact(path) == 0
