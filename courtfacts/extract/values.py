@@ -26,6 +26,7 @@ from courtfacts.patterns import load_lexicon
 
 _UNIT = re.compile(r"(years?|yrs?|months?|mths?|weeks?|wks?|days?)\b", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|-|–)\s*(.+)$", re.IGNORECASE)
+_CENTS = re.compile(r"\bcents?\b", re.IGNORECASE)
 _SOFTENER = re.compile(r"^(?:early|late|mid-?)\s*", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d")
 _YEARLESS = frozenset({"date.day_month", "date.month_day", "date.holiday"})
@@ -53,6 +54,7 @@ class DocumentContext:
     rupee: str = "INR"
     day_first: bool = True
     jurisdiction: str = "unknown"
+    cents: str = "USD"
 
 
 @cache
@@ -87,6 +89,7 @@ def document_context(text: str, document_date: str | None, hints: str = "") -> D
         rupee=str(place["rupee"]),
         day_first=bool(place["day_first"]),
         jurisdiction=str(place["name"]),
+        cents=str(place.get("cents", place["dollar"])),
     )
 
 
@@ -150,7 +153,10 @@ def _role(hit: Hit, text: str, sentence_start: int) -> str:
 
 
 def _money(text: str | None, ctx: DocumentContext) -> Money | None:
-    return normalise_money(text, dollar=ctx.dollar, rupee=ctx.rupee) if text else None
+    if not text:
+        return None
+    dollar = ctx.cents if _CENTS.search(text) else ctx.dollar
+    return normalise_money(text, dollar=dollar, rupee=ctx.rupee)
 
 
 def _date_text(hit: Hit) -> str:

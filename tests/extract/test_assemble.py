@@ -222,3 +222,12 @@ def test_things_owned_are_not_people(nlp) -> None:
     )
     result = _run(nlp, text)
     assert [c.offender for c in result.cases] == ["Darren Whitworth"]
+
+
+def test_cents_in_a_rupee_jurisdiction_are_rupee_cents(nlp) -> None:
+    text = (
+        "IN THE COURT OF APPEAL OF THE DEMOCRATIC SOCIALIST REPUBLIC OF SRI LANKA\n\n"
+        "The loss to the complainant was assessed at 26 cents."
+    )
+    money = [m.value for m in _run(nlp, text).mentions if m.kind == "money"]
+    assert [(m.amount, m.currency) for m in money] == [(Decimal("0.26"), "LKR")]
