@@ -60,7 +60,7 @@ class DocumentContext:
 @cache
 def _jurisdictions() -> tuple[dict[str, object], list[tuple[re.Pattern[str], dict[str, object]]]]:
     lexicon = load_lexicon("jurisdictions")
-    compiled = [(re.compile(j["cues"]), j) for j in lexicon["jurisdictions"]]
+    compiled = [(re.compile(j["cues"], re.IGNORECASE), j) for j in lexicon["jurisdictions"]]
     return lexicon["default"], compiled
 
 
