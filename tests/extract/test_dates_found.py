@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from _tables import grouped
+from tests.extract._tables import grouped
 
 # fmt: off
 DEV = [

@@ -26,7 +26,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from _tables import grouped
+from tests.extract._tables import grouped
 
 from courtfacts.models import Money
 
