@@ -65,22 +65,24 @@ def _final_sentence(
     return [i for i, _ in chosen], chosen[0][1], before
 
 
-def _prefer_direct(
-    sentences: list[tuple[str, SentenceValue]], direct: set[str]
+def _prefer_own(
+    sentences: list[tuple[str, SentenceValue]], sharers: dict[str, int]
 ) -> list[tuple[str, SentenceValue]]:
-    """Within the most severe kind, prefer sentences stated with the offender's name.
+    """Within the most severe kind, prefer sentences stated for the fewest offenders.
 
-    "The pair were jailed for more than 23 years" (a total across defendants)
-    gives way to "Popinciuc was jailed for five years and nine months".
+    "The gang were jailed for more than 23 years" (shared by seven) gives way
+    to "Albu and Mihulca were both handed four years" (two), and that to
+    "Popinciuc was jailed for five years and nine months" (one).
     """
     live = [(i, v) for i, v in sentences if v.role != "original"] or sentences
     if not live:
         return sentences
     kind = min((v.kind for _, v in live), key=SEVERITY.index)
-    named = [(i, v) for i, v in live if v.kind == kind and i in direct]
-    if not named:
-        return sentences
-    return named + [(i, v) for i, v in sentences if v.role == "original"]
+    of_kind = [(i, v) for i, v in live if v.kind == kind]
+    fewest = min(sharers.get(i, 1) for i, _ in of_kind)
+    return [(i, v) for i, v in of_kind if sharers.get(i, 1) == fewest] + [
+        (i, v) for i, v in sentences if v.role == "original"
+    ]
 
 
 def _offence_count(items: list[tuple[str, int, tuple[int, int]]]) -> tuple[list[str], int | None]:
@@ -103,6 +105,7 @@ def _build_case(
     source: SourceText,
     attribution: Attribution,
     shared: dict[str, tuple[str, list[str]]],
+    sharers: dict[int, int],
 ) -> dict[str, object]:
     ctx: DocumentContext = doc.user_data[CONTEXT]
     fields: dict[str, object] = {"offender": person.name if person else None}
@@ -121,8 +124,9 @@ def _build_case(
         fields["age"] = age
     sentences = [(h.mention_id, h.value) for h in hits if h.label == "SENTENCE" and h.mention_id]
     if person is not None:
-        direct = {h.mention_id for h in hits if (id(h), person.name) in attribution.direct}
-        sentences = _prefer_direct(sentences, direct)
+        sentences = _prefer_own(
+            sentences, {h.mention_id: sharers.get(id(h), 1) for h in hits if h.mention_id}
+        )
     ids, final, original = _final_sentence(sentences)  # type: ignore[arg-type]
     if final is not None:
         fields["sentence_kind"] = final.kind
@@ -220,6 +224,7 @@ def assemble_cases(
     if not people and any(h.label == "SENTENCE" for h in hits):
         people = [None]
     shared = _shared_facts(hits, doc, source, attribution)
+    sharers = {id(h): len(owner[id(h)]) for h in hits}
     cases: list[CaseRecord] = []
     problems: list[ErrorRecord] = []
     for person in people:
@@ -227,7 +232,11 @@ def assemble_cases(
             h for h in hits if (person in owner[id(h)]) or (person is None and not owner[id(h)])
         ]
         try:
-            cases.append(CaseRecord(**_build_case(person, mine, doc, source, attribution, shared)))
+            cases.append(
+                CaseRecord(
+                    **_build_case(person, mine, doc, source, attribution, shared, sharers)
+                )
+            )
         except ValidationError as exc:
             problems.append(
                 ErrorRecord(

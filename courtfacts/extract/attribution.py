@@ -32,7 +32,7 @@ _JOINING_GAP = re.compile(
 )
 _PLURAL_SUBJECT = re.compile(
     r"^\W*(?:[\w’'-]+\s+){0,2}?(?P<cue>two|three|four|five|six|seven|eight|both|pair|brothers|sisters|couple|duo|trio"
-    r"|they)\b",
+    r"|they|ringleaders|gang|men|women|defendants|members|youths|teenagers)\b",
     re.IGNORECASE,
 )
 _HOW_MANY = {
@@ -54,7 +54,7 @@ _HOW_MANY = {
 
 
 def plural_subject(text: str) -> int | None:
-    """How many people a sentence's plural subject stands for (0: "they", any number).
+    """How many people a sentence's plural subject stands for (0: "they", "the gang": any number).
 
     >>> plural_subject("Two brothers who used the internet have been jailed")
     2
@@ -173,6 +173,8 @@ def owners(hits: list[Hit], attribution: Attribution) -> dict[int, list[Person]]
             size = plural_subject(attribution.text[start : hit.start])
             if size is not None and size in (0, len(found)):
                 owner[id(hit)] = found
+                if size == 0:  # "The gang were jailed for...": listed once, for no one by name
+                    attribution.as_group.add(id(hit))
     return owner
 
 
