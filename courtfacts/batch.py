@@ -146,19 +146,24 @@ def _walk(path: Path) -> Iterator[Path]:
                 yield candidate
 
 
-def _error(doc_id: str, source: str, stage: str, exc: BaseException) -> DocumentResult:
+def _record(doc_id: str, stage: str, exc: BaseException, code: str | None = None) -> ErrorRecord:
+    """An exception as an error record with a stable code."""
     if isinstance(exc, CourtfactsError):
         code, message = exc.code, exc.message
     else:
-        code = {"read": "E100", "extract": "E200", "assemble": "E300"}.get(stage, "E200")
+        code = code or {"read": "E100", "extract": "E200", "assemble": "E301"}.get(stage, "E200")
         message = f"{type(exc).__name__}: {exc}"
-    record = ErrorRecord(
+    return ErrorRecord(
         doc_id=doc_id,
         stage=stage,  # type: ignore[arg-type]
         code=code,
         message=message,
         exception_type=type(exc).__name__,
     )
+
+
+def _error(doc_id: str, source: str, stage: str, exc: BaseException) -> DocumentResult:
+    record = _record(doc_id, stage, exc)
     return DocumentResult(doc_id=doc_id, status="error", source=source, errors=[record])
 
 
@@ -177,7 +182,10 @@ def process_source(source: SourceText, nlp: Language) -> DocumentResult:
         return _error(source.doc_id, source.meta.source, "extract", exc).model_copy(
             update={"meta": source.meta}
         )
-    mentions, cases, problems = assemble_cases(doc, source, mentions)
+    try:
+        mentions, cases, problems = assemble_cases(doc, source, mentions)
+    except Exception as exc:  # noqa: BLE001 - the mentions are kept, the failure recorded
+        cases, problems = [], [_record(source.doc_id, "assemble", exc, code="E301")]
     return DocumentResult(
         doc_id=source.doc_id,
         status="ok",

@@ -22,6 +22,7 @@ CODES: dict[str, str] = {
     "E112": "document nested too deeply",
     "E200": "extraction failed",
     "E300": "case record failed validation",
+    "E301": "case assembly failed (mentions kept, no cases)",
     "E400": "writing failed",
     "E500": "document timed out",
     "E501": "worker process died",

@@ -132,3 +132,20 @@ def test_a_file_with_brackets_in_its_name_is_found_in_a_folder(tmp_path: Path) -
 def test_hidden_folders_are_skipped(tmp_path: Path) -> None:
     _touch(tmp_path, "report.txt", ".venv/lib/LICENSE.txt", ".ipynb_checkpoints/report.txt")
     assert _relative(_inputs(tmp_path), tmp_path) == ["report.txt"]
+
+
+def test_a_failure_in_case_assembly_keeps_the_mentions(monkeypatch) -> None:
+    """A bug in case assembly costs the cases of one document, never its mentions."""
+    from courtfacts import batch
+    from courtfacts.extract.pipeline import build_pipeline
+    from courtfacts.models import DocumentMeta, SourceText
+
+    def broken(*_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch, "assemble_cases", broken)
+    meta = DocumentMeta(source="x.txt", format="text", sha256="0" * 64)
+    text = "John Smith was jailed for four years."
+    result = batch.process_source(SourceText(doc_id="x", kind="text", text=text, meta=meta), build_pipeline())
+    assert result.status == "ok" and result.mentions and not result.cases
+    assert [(e.stage, e.code) for e in result.errors] == [("assemble", "E301")]
