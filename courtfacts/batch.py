@@ -150,6 +150,8 @@ def _record(doc_id: str, stage: str, exc: BaseException, code: str | None = None
     """An exception as an error record with a stable code."""
     if isinstance(exc, CourtfactsError):
         code, message = exc.code, exc.message
+    elif isinstance(exc, MemoryError):
+        code, message = "E502", f"out of memory at the {stage} stage"
     else:
         code = code or {"read": "E100", "extract": "E200", "assemble": "E301"}.get(stage, "E200")
         message = f"{type(exc).__name__}: {exc}"

@@ -57,6 +57,15 @@ def extract(
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="Print only the summary.")] = False,
+    memory_limit: Annotated[
+        int,
+        typer.Option(
+            "--memory-limit",
+            min=0,
+            help="Megabytes a worker may grow by on one document before it becomes an E502"
+            " line and the worker is replaced (0: no limit; pools of 2 or more workers).",
+        ),
+    ] = 4096,
     pdf_engine: Annotated[Engine, _PDF_ENGINE_OPTION] = PDF_ENGINES[0],
     cluster: Annotated[
         str | None,
@@ -89,6 +98,7 @@ def extract(
         resume=resume,
         pdf_engine=pdf_engine,
         cluster=spec,
+        memory_mb=memory_limit or None,
     )
     monitor = QuietMonitor() if quiet else ProgressMonitor(total)
     try:

@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "E400": "writing failed",
     "E500": "document timed out",
     "E501": "worker process died",
+    "E502": "document over the memory limit",
     "W201": "pattern file empty",
     "W202": "recovered from malformed markup",
     "W203": "characters replaced while decoding",

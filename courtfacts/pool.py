@@ -10,7 +10,10 @@ watches every worker's deadline:
 - a document still running at its deadline gets an ``E500`` line, and its
   worker is killed and replaced;
 - a worker that dies (a segfault, the kernel's OOM killer) gets its
-  document an ``E501`` line, and is replaced.
+  document an ``E501`` line, and is replaced;
+- with a memory limit, a worker whose address space grows past its
+  baseline plus the limit (``RLIMIT_AS``) while reading a document gets that
+  document an ``E502`` line and is replaced.
 
 Private pipes, rather than one shared queue, mean that killing a worker can
 never leave a lock held or a message half-written where another worker would
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import signal
 import threading
 import time
@@ -61,7 +65,23 @@ def _watch_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _serve(conn: Connection) -> None:
+def _limit_memory(megabytes: int | None) -> None:
+    """Cap this process's address space at its present size plus ``megabytes``."""
+    if not megabytes:
+        return
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            baseline = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return  # no /proc: no limit rather than a wrong one
+    limit = baseline + megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _serve(conn: Connection, memory_mb: int | None = None) -> None:
     """A worker's life: build and warm the pipeline once, then serve documents until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _watch_parent()
@@ -71,6 +91,7 @@ def _serve(conn: Connection) -> None:
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
+    _limit_memory(memory_mb)
     conn.send(("ready", None))
     while True:
         try:
@@ -79,15 +100,21 @@ def _serve(conn: Connection) -> None:
             return
         if task is None:
             return
-        conn.send(("done", process_task(task, nlp)))
+        try:
+            outcome = process_task(task, nlp)
+        except MemoryError:
+            outcome = failed_outcome(task, "E502", f"{task.path}: over the memory limit")
+        conn.send(("done", outcome))
+        if "E502" in outcome.codes:
+            return  # a worker that ran out of memory is not trusted with another document
 
 
 class _Worker:
     """One worker process, its pipe, and the document it holds, if any."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: Any, memory_mb: int | None = None) -> None:
         self.conn, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, memory_mb), daemon=True)
         self.process.start()
         child.close()
         self.is_ready = False
@@ -125,14 +152,17 @@ class WorkerPool:
     Args:
         size: the number of worker processes.
         timeout: seconds one document may take before it is given up.
+        memory_mb: megabytes a worker may grow by while reading one document
+            (None: no limit).
     """
 
-    def __init__(self, size: int, timeout: float) -> None:
+    def __init__(self, size: int, timeout: float, memory_mb: int | None = None) -> None:
         if size < 1:
             raise ValueError("a pool needs at least one worker")
         self._context = _context()
         self._timeout = timeout
-        self._workers = [_Worker(self._context) for _ in range(size)]
+        self._memory_mb = memory_mb
+        self._workers = [_Worker(self._context, memory_mb) for _ in range(size)]
 
     def __enter__(self) -> Self:
         return self
@@ -206,6 +236,9 @@ class WorkerPool:
                 worker.deadline = float("inf")
                 return None
             worker.task, worker.deadline = None, float("inf")
+            if "E502" in payload.codes:  # the worker leaves after running out of memory
+                worker.stop(kill=True)
+                self._workers[index] = _Worker(self._context, self._memory_mb)
             return payload
         if not worker.process.is_alive():
             worker.process.join()
@@ -224,7 +257,7 @@ class WorkerPool:
         worker.stop(kill=True)
         if not was_ready:
             raise PoolError(f"a worker could not start: {message}")
-        self._workers[index] = _Worker(self._context)
+        self._workers[index] = _Worker(self._context, self._memory_mb)
         return failed_outcome(task, code, f"{task.path}: {message}") if task else None
 
 

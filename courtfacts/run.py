@@ -52,11 +52,14 @@ class RunOptions:
         pdf_engine: the engine that reads PDFs (``corpus.PDF_ENGINES``).
         cluster: a Dask cluster to run on instead of local workers (``workers``
             is then ignored and ``run.json`` counts the cluster's workers).
+        memory_mb: megabytes a worker process may grow by while reading one
+            document before that document becomes an ``E502`` line (pool runs).
     """
 
     workers: int = 1
     timeout: float = 300.0
     resume: bool = False
+    memory_mb: int | None = None
     pdf_engine: Engine = "pdfplumber"
     cluster: ClusterSpec | None = None
 
@@ -201,7 +204,7 @@ def _execute(tasks: Iterator[Task], options: RunOptions, summary: RunSummary) ->
     if options.workers == 1:
         yield from _run_inline(tasks, options.timeout)
         return
-    with WorkerPool(options.workers, options.timeout) as pool:
+    with WorkerPool(options.workers, options.timeout, options.memory_mb) as pool:
         yield from pool.imap_unordered(tasks)
 
 

@@ -37,16 +37,20 @@ needs_dask = pytest.mark.skipif(find_spec("distributed") is None, reason="dask i
 NAMES = ["Adams", "Baker", "Clarke", "Davies", "Evans", "Foster", "Green", "Hughes"]
 
 
-def _write_reports(folder: Path, count: int) -> list[Path]:
+def _write_reports(folder: Path, count: int, filler: int = 0) -> list[Path]:
+    """Short reports; ``filler`` paragraphs of mitigation make each one slower to process."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
+    mitigation = "The court has read the letters written on his behalf and the report. " * 8
     for number in range(count):
         name = NAMES[number % len(NAMES)]
         path = folder / f"report-{number:03d}.txt"
         path.write_text(
             f"On {1 + number % 28} May 2021 {name} {number}, {20 + number % 50}, admitted "
             f"{1 + number % 4} counts of fraud.\n\nHe was jailed for {1 + number % 9} years and "
-            f"{number % 12} months and ordered to pay £{100 * (1 + number)}.\n",
+            f"{number % 12} months and ordered to pay £{100 * (1 + number)}.\n"
+            + f"\n{mitigation}\n"
+            * filler,
             encoding="utf-8",
         )
         paths.append(path)
@@ -181,14 +185,17 @@ def test_a_lost_worker_loses_no_document_and_resume_skips_them_all(
     scheduler, tmp_path: Path
 ) -> None:
     address, client = scheduler
-    paths = _write_reports(tmp_path / "in", 30)
-    killed: list[str] = []
+    paths = _write_reports(tmp_path / "in", 30, filler=40)
+    killed: list[str] = []  # the ids of the documents on the killed worker
 
     def kill_a_busy_worker() -> None:
-        busy = [worker for worker, keys in client.processing().items() if keys]
-        pids = client.run(os.getpid)
-        os.kill(pids[busy[0]], signal.SIGKILL)
-        killed.append(busy[0])
+        deadline = time.monotonic() + 10
+        while not killed and time.monotonic() < deadline:
+            busy = {worker: keys for worker, keys in client.processing().items() if keys}
+            for worker, keys in list(busy.items())[:1]:
+                os.kill(client.run(os.getpid)[worker], signal.SIGKILL)
+                killed.extend(str(key).removeprefix("courtfacts-")[:-13] for key in keys)
+            time.sleep(0.01)
 
     out = tmp_path / "out"
     options = RunOptions(timeout=60, cluster=ClusterSpec(address=address))
@@ -197,6 +204,8 @@ def test_a_lost_worker_loses_no_document_and_resume_skips_them_all(
     assert killed
     sources = Counter(Path(result.source) for result in _results(out))
     assert sources == Counter(paths)
+    status = {result.doc_id: result.status for result in _results(out)}
+    assert all(status[doc_id] == "ok" for doc_id in killed), killed
     assert summary.by_status["ok"] == 30 and summary.failed == 0
 
     again = _Recorder(lambda: None)

@@ -52,14 +52,9 @@ HELD_OUT_PDFS = [
     "lk-ca-crim-2021-march-1171.pdf",
     "lk-ca-crim-2022-march-1141.pdf",
     "lk-ca-crim-2022-october-1174.pdf",
-    pytest.param(
-        "lk-ca-crim-2024-september-1128.pdf",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="pdfplumber's text of a legacy Sinhala font holds the token 'wk', read as "
-            "the duration 'a wk' (P7D); pdfium spaces the same glyphs differently",
-        ),
-    ),
+    # Fixed: pdfplumber's text of a legacy Sinhala font held the token 'wk', read as the
+    # duration 'a wk' (P7D); unit abbreviations now need digits ("2 wks").
+    "lk-ca-crim-2024-september-1128.pdf",
 ]
 # fmt: on
 

@@ -280,3 +280,24 @@ def test_compact_keeps_the_latest_line_per_source(tmp_path: Path) -> None:
     kept = [DocumentResult.model_validate_json(text) for text in _lines(tmp_path)]
     assert [(r.source, r.status) for r in kept] == [("b.txt", "ok"), ("a.txt", "ok")]
     assert compact(path) == 0
+
+
+def test_a_document_over_the_memory_limit_is_an_e502_line_and_the_run_goes_on(tmp_path: Path) -> None:
+    """A worker that grows past --memory-limit on one document is replaced; the rest are read."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "big.txt").write_text("John Smith was jailed for four years on 3 May 2020. " * 120000)
+    for index in range(3):
+        (folder / f"small-{index}.txt").write_text("John Smith was jailed for four years.")
+    out = tmp_path / "out"
+    process = subprocess.run(
+        [sys.executable, "-c", "from courtfacts.cli import app; app()", "extract", str(folder),
+         "-o", str(out), "--workers", "2", "--memory-limit", "400", "--quiet"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert process.returncode == 1, process.stderr[-2000:]
+    lines = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    by_name = {Path(line["source"]).name: line for line in lines}
+    assert len(by_name) == 4
+    assert [e["code"] for e in by_name["big.txt"]["errors"]] == ["E502"]
+    assert all(by_name[f"small-{i}.txt"]["status"] == "ok" for i in range(3))

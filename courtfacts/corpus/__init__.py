@@ -83,8 +83,8 @@ def read(path: Path | str, pdf_engine: Engine = "pdfplumber") -> SourceText:
         if fmt == "pdf":
             return read_pdf(path, engine=pdf_engine)
         return READERS[fmt](path)
-    except ReadError:
-        raise
+    except (ReadError, MemoryError):
+        raise  # out of memory is the batch's to report (E502), not a broken file
     except OSError as exc:
         raise ReadError("E100", f"{path.name} cannot be read ({exc.strerror or exc})") from exc
     except Exception as exc:

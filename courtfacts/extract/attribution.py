@@ -117,10 +117,16 @@ class Attribution:
                 return False
         return True
 
+    def _named_between(self, start: int, end: int) -> list[tuple[int, Person]]:
+        """People named in a range, in order (a slice of the sorted marks: no rescans)."""
+        lo = bisect.bisect_left(self._mark_pos, start)
+        hi = bisect.bisect_left(self._mark_pos, end)
+        return self._marks[lo:hi]
+
     def who(self, hit: Hit, rank_in_sentence: int) -> list[Person]:
         """The people a hit is about: usually one, several for a shared sentence."""
         start, end = self.sentence(hit.start)
-        named = self.people.named_between(start, end)
+        named = self._named_between(start, end)
         distinct = list(dict.fromkeys(person.name for _, person in named))
         by_name = {person.name: person for _, person in named}
         sentence_text = self.text[start:end]
@@ -150,7 +156,7 @@ class Attribution:
             return [topic]
         if plural_subject(sentence_text[: hit.start - start]) is not None:
             return []  # "Two brothers ... were jailed": shared out once the offenders are known
-        later = self.people.named_between(hit.start, hit.start + _TOPIC_REACH)
+        later = self._named_between(hit.start, hit.start + _TOPIC_REACH)
         return [later[0][1]] if later and hit.label == "SENTENCE" else []
 
 

@@ -139,6 +139,28 @@ def _stretch(hit: Hit, length: int) -> Hit | None:
     return hit
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Union of spans as sorted, disjoint (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _covers(spans: tuple[list[int], list[int]], hit: Hit) -> bool:
+    """Whether any of the disjoint spans overlaps the hit."""
+    starts, ends = spans
+    index = bisect.bisect_right(starts, hit.start)
+    if index and ends[index - 1] > hit.start:
+        return True
+    return index < len(starts) and starts[index] < hit.end
+
+
 def _settle(hits: list[Hit], by_priority: bool) -> list[Hit]:
     """Keep non-overlapping hits: the earliest rule first, or the longest first."""
     if by_priority:
@@ -146,9 +168,15 @@ def _settle(hits: list[Hit], by_priority: bool) -> list[Hit]:
     else:
         ranked = sorted(hits, key=lambda h: (-(h.end - h.start), h.priority, h.start))
     kept: list[Hit] = []
+    starts: list[int] = []  # the kept hits never overlap, so their starts order them
+    ends: list[int] = []
     for hit in ranked:
-        if not any(hit.overlaps(other) for other in kept):
-            kept.append(hit)
+        if _covers((starts, ends), hit):
+            continue
+        index = bisect.bisect_right(starts, hit.start)
+        starts.insert(index, hit.start)
+        ends.insert(index, hit.end)
+        kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
 
 
@@ -176,10 +204,14 @@ def match_patterns(
     blocks = [hit for hit in blocks if hit is not None]
     block_rules = {entry.id: set(entry.blocks) for entry in entries if entry.label == "BLOCK"}
     by_label: dict[str, list[Hit]] = {}
+    blocked = {
+        label: _merged([(b.start, b.end) for b in blocks if label in block_rules[b.rule]])
+        for label in {label for rules in block_rules.values() for label in rules}
+    }
     for hit in raw:
         if hit.label == "BLOCK":
             continue
-        if any(hit.label in block_rules[b.rule] and hit.overlaps(b) for b in blocks):
+        if hit.label in blocked and _covers(blocked[hit.label], hit):
             continue
         by_label.setdefault(hit.label, []).append(hit)
     settled = [
