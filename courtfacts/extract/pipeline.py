@@ -129,14 +129,15 @@ def run_pipeline(nlp: Language, source: SourceText) -> Doc:
     return doc
 
 
-def _to_mention(hit: Hit, index: int, source: SourceText, sentence: tuple[int, int]) -> Mention:
-    segment_starts = [seg.start for seg in source.segments]
+def _to_mention(
+    hit: Hit, index: int, source: SourceText, sentence: tuple[int, int], segment_starts: list[int]
+) -> Mention:
     position = bisect.bisect_right(segment_starts, hit.start) - 1
     segment = source.segments[position] if position >= 0 else None
     model = _MENTION_TYPES[hit.label]
     return model(
         id=f"m{index}",
-        text=hit.text,
+        text=source.text[hit.start : hit.end],  # the source's own words, whatever the tokeniser saw
         start_char=hit.start,
         end_char=hit.end,
         page=segment.page if segment else None,
@@ -151,6 +152,7 @@ def mentions_from_doc(doc: Doc, source: SourceText) -> list[Mention]:
     """Turn the hits of a processed ``Doc`` into mention records, in text order."""
     spans: list[tuple[int, int]] = doc.user_data[SENTENCES]
     starts = [start for start, _ in spans]
+    segment_starts = [segment.start for segment in source.segments]
     mentions: list[Mention] = []
     for hit in doc.user_data[HITS]:
         if hit.label not in _MENTION_TYPES:
@@ -158,7 +160,7 @@ def mentions_from_doc(doc: Doc, source: SourceText) -> list[Mention]:
         index = bisect.bisect_right(starts, hit.start) - 1
         sentence = spans[index] if index >= 0 else (0, len(doc.text))
         hit.mention_id = f"m{len(mentions)}"
-        mentions.append(_to_mention(hit, len(mentions), source, sentence))
+        mentions.append(_to_mention(hit, len(mentions), source, sentence, segment_starts))
     return mentions
 
 
