@@ -17,7 +17,6 @@ import signal
 import sys
 import threading
 import time
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from importlib.util import find_spec
@@ -31,6 +30,7 @@ from courtfacts.cli import app
 from courtfacts.cluster import ClusterSpec, _Expired, _thread_deadline, outcome_of
 from courtfacts.models import DocumentResult
 from courtfacts.run import RunOptions, run_extract
+from tests._files import slow_pdf
 
 runner = CliRunner()
 needs_dask = pytest.mark.skipif(find_spec("distributed") is None, reason="dask is not installed")
@@ -55,36 +55,6 @@ def _write_reports(folder: Path, count: int, filler: int = 0) -> list[Path]:
         )
         paths.append(path)
     return paths
-
-
-def _slow_pdf(path: Path, objects: int = 200_000) -> Path:
-    """A valid one-page PDF that keeps pdfminer (Python code) busy for half a minute."""
-    content = zlib.compress(b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (x) Tj " * objects + b"ET", 9)
-    bodies = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        (
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>"
-        ),
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-        + content
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    data, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(bodies, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
-    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(bodies) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(data))
-    return path
 
 
 def _extract(*args: str | Path):
@@ -164,7 +134,7 @@ def test_on_an_existing_cluster_a_document_past_its_timeout_is_an_e500_line(
 ) -> None:
     address, _ = scheduler
     good = _write_reports(tmp_path / "in", 4)
-    slow = _slow_pdf(tmp_path / "in" / "report-001-slow.pdf")
+    slow = slow_pdf(tmp_path / "in" / "report-001-slow.pdf")
     out = tmp_path / "out"
     started = time.monotonic()
     result = _extract(

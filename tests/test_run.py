@@ -17,7 +17,6 @@ import subprocess
 import sys
 import threading
 import time
-import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from courtfacts.models import DocumentResult
 from courtfacts.output.jsonl import dump_line
 from courtfacts.pool import WorkerPool
 from courtfacts.resume import compact, trim_torn_tail
+from tests._files import slow_pdf
 
 runner = CliRunner()
 
@@ -52,37 +52,6 @@ def _write_reports(folder: Path, count: int) -> list[Path]:
         path.write_text(_report(number), encoding="utf-8")
         paths.append(path)
     return paths
-
-
-def _slow_pdf(path: Path, objects: int = 200_000) -> Path:
-    """Write a valid one-page PDF that pdfminer needs many seconds to lay out."""
-    content = zlib.compress(b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (x) Tj " * objects + b"ET", 9)
-    bodies = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        (
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>"
-        ),
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-        + content
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    data = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(bodies, 1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
-    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(bodies) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(data))
-    return path
 
 
 def _extract(*args: str | Path):
@@ -132,7 +101,7 @@ def test_a_document_past_its_timeout_is_an_e500_line_and_the_run_goes_on(
 ) -> None:
     folder = tmp_path / "in"
     good = _write_reports(folder, 4)
-    slow = _slow_pdf(folder / "report-001-slow.pdf")
+    slow = slow_pdf(folder / "report-001-slow.pdf")
     out = tmp_path / "out"
     started = time.monotonic()
     result = _extract(folder, "-o", out, "--workers", workers, "--timeout", "2", "--quiet")
@@ -150,7 +119,7 @@ def test_a_document_past_its_timeout_is_an_e500_line_and_the_run_goes_on(
 
 def test_a_worker_that_dies_gives_e501_and_the_pool_goes_on(tmp_path: Path) -> None:
     first, last = _write_reports(tmp_path, 2)
-    slow = _slow_pdf(tmp_path / "slow.pdf")
+    slow = slow_pdf(tmp_path / "slow.pdf")
     tasks = iter([Task(str(first), "first"), Task(str(slow), "slow"), Task(str(last), "last")])
     outcomes = {}
 
@@ -201,7 +170,12 @@ def test_run_json_has_the_counts(tmp_path: Path) -> None:
     assert summary["pages"] == 0  # text files have no pages
     assert summary["workers"] == 1 and summary["wall_seconds"] > 0
     assert set(summary["versions"]) == {
-        "python", "courtfacts", "spacy", "pdfplumber", "pypdfium2", "pydantic"
+        "python",
+        "courtfacts",
+        "spacy",
+        "pdfplumber",
+        "pypdfium2",
+        "pydantic",
     }
     assert (summary["pdf_engine"], summary["cluster"]) == ("pdfplumber", None)
 
@@ -282,7 +256,9 @@ def test_compact_keeps_the_latest_line_per_source(tmp_path: Path) -> None:
     assert compact(path) == 0
 
 
-def test_a_document_over_the_memory_limit_is_an_e502_line_and_the_run_goes_on(tmp_path: Path) -> None:
+def test_a_document_over_the_memory_limit_is_an_e502_line_and_the_run_goes_on(
+    tmp_path: Path,
+) -> None:
     """A worker that grows past --memory-limit on one document is replaced; the rest are read."""
     folder = tmp_path / "in"
     folder.mkdir()

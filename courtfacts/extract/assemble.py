@@ -21,7 +21,7 @@ from courtfacts.extract.normalise import compare_key
 from courtfacts.extract.offenders import Person, find_people
 from courtfacts.extract.release import estimate_custody
 from courtfacts.extract.ruler import Hit
-from courtfacts.extract.statutes import find_offences, single_offence_maximum
+from courtfacts.extract.statutes import Offence, find_offences, single_offence_maximum
 from courtfacts.extract.values import DocumentContext
 from courtfacts.models import (
     CaseRecord,
@@ -106,6 +106,7 @@ def _build_case(
     attribution: Attribution,
     shared: dict[str, tuple[str, list[str]]],
     sharers: dict[int, int],
+    known_offences: list[Offence],
 ) -> dict[str, object]:
     ctx: DocumentContext = doc.user_data[CONTEXT]
     fields: dict[str, object] = {"offender": person.name if person else None}
@@ -172,7 +173,7 @@ def _build_case(
             fields[name] = value
             if ids:
                 evidence[name] = ids
-    offences = find_offences(source.text, ctx.jurisdiction)
+    offences = known_offences
     if offences:
         fields["offences"] = [offence.id for offence in offences]
         cap = single_offence_maximum(offences, fields.get("offence_count"))  # type: ignore[arg-type]
@@ -225,6 +226,7 @@ def assemble_cases(
         people = [None]
     shared = _shared_facts(hits, doc, source, attribution)
     sharers = {id(h): len(owner[id(h)]) for h in hits}
+    known = find_offences(source.text, doc.user_data[CONTEXT].jurisdiction)  # once per document
     cases: list[CaseRecord] = []
     problems: list[ErrorRecord] = []
     for person in people:
@@ -234,7 +236,7 @@ def assemble_cases(
         try:
             cases.append(
                 CaseRecord(
-                    **_build_case(person, mine, doc, source, attribution, shared, sharers)
+                    **_build_case(person, mine, doc, source, attribution, shared, sharers, known)
                 )
             )
         except ValidationError as exc:
