@@ -17,6 +17,14 @@ from courtfacts.extract.attribution import Attribution
 from courtfacts.extract.offenders import Person
 from courtfacts.extract.ruler import Hit
 from courtfacts.extract.values import DocumentContext
+from courtfacts.patterns import load_lexicon
+
+
+def _word_regex(name: str) -> re.Pattern[str]:
+    """One alternation of the words a list of ``patterns/case_words.json`` holds."""
+    words = load_lexicon("case_words")[name]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
 
 _TODAY = re.compile(
     r"\b(?:today|this\s+(?:morning|afternoon)|later\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -25,22 +33,9 @@ _TODAY = re.compile(
 _SENTENCING_VERB = re.compile(
     r"\b(?:sentenced|sentence\s+you|jailed|imprisoned|handed|locked\s+up|given)\b", re.IGNORECASE
 )
-_OFFENDING = re.compile(
-    r"\b(?:offen[cs]es?|offending|crimes?|incident|attack\w*|murder\w*|kill\w*|drown\w*|burglar\w*|stole|stolen|steal\w*"
-    r"|robb\w*|assault\w*|rap(?:e|ed)|abus\w*|committed|raids?|heist|fraud\w*|cheat\w*|defraud\w*|payments?|transactions?"
-    r"|transfers?|messages|groom\w*|possess\w*|annoy\w*|death|died|shot|stabb\w*|suppl(?:y|ied|ying)|deal\w*|traffick\w*"
-    r"|smuggl\w*|launder\w*|brib\w*|sold|sell\w*|import\w*|distribut\w*|download\w*|arson|fire|burn\w*|injur\w*"
-    r"|wound\w*|threat\w*|blackmail\w*|extort\w*|forg\w*|on\s+or\s+(?:about|before))\b",
-    re.IGNORECASE,
-)
-_NOT_OFFENDING = re.compile(
-    r"\b(?:sentenced|jailed|convicted|arrested|charged|trial|hearing|appeal|judgment|pleaded|pled|plea|guilty|jurors?|jury|extradited|appeared|admitted|admits)\b",
-    re.IGNORECASE,
-)
-_PROCEDURE = re.compile(
-    r"\b(?:before|court|judge|justice|magistrates?|sentenc\w*|plead\w*|pled|trial|hearing|arrest\w*|charged|police|officers?)\b",
-    re.IGNORECASE,
-)
+_OFFENDING = _word_regex("offending")
+_NOT_OFFENDING = _word_regex("procedural")
+_PROCEDURE = _word_regex("procedure_between")
 _ON_DATE = re.compile(
     r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE
 )
