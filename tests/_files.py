@@ -1,26 +1,51 @@
-"""Files the batch tests share (imported, not collected)."""
+"""Files the tests share (imported, not collected)."""
 
 from __future__ import annotations
 
 import zlib
 from pathlib import Path
 
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
-def slow_pdf(path: Path, objects: int = 200_000) -> Path:
-    """Write a valid one-page PDF that pdfminer needs many seconds to lay out."""
-    content = zlib.compress(b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (x) Tj " * objects + b"ET", 9)
+
+def hand_pdf(
+    path: Path,
+    contents: list[bytes],
+    page_keys: bytes = b"/MediaBox [0 0 612 792]",
+    form: bytes | None = None,
+) -> Path:
+    """Write a PDF object by object: one page per content stream, font ``/F1`` (Helvetica).
+
+    Args:
+        path: where to write it.
+        contents: each page's content stream, uncompressed.
+        page_keys: entries every page dictionary gets (its boxes, a ``/Rotate``).
+        form: a form XObject's content stream, drawn by ``/X1 Do``.
+    """
+    pages = len(contents)
+    first_page = 3
+    form_number = first_page + 2 * pages
+    font_number = form_number + 1
+    xobjects = b" /XObject << /X1 %d 0 R >>" % form_number if form is not None else b""
+    resources = b"/Resources << /Font << /F1 %d 0 R >>%s >>" % (font_number, xobjects)
+    kids = b" ".join(b"%d 0 R" % (first_page + 2 * i) for i in range(pages))
     bodies = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        (
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>"
-        ),
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-        + content
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
     ]
+    for index, content in enumerate(contents):
+        bodies.append(
+            b"<< /Type /Page /Parent 2 0 R %s /Contents %d 0 R %s >>"
+            % (page_keys, first_page + 2 * index + 1, resources)
+        )
+        bodies.append(_stream(b"", content))
+    form_resources = b"/Resources << /Font << /F1 %d 0 R >> >>" % font_number
+    bodies.append(
+        _stream(b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] " + form_resources, form)
+        if form is not None
+        else b"<< >>"
+    )
+    bodies.append(HELVETICA)
     data = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(bodies, 1):
@@ -35,3 +60,17 @@ def slow_pdf(path: Path, objects: int = 200_000) -> Path:
     )
     path.write_bytes(bytes(data))
     return path
+
+
+def _stream(keys: bytes, content: bytes) -> bytes:
+    packed = zlib.compress(content, 9)
+    return (
+        b"<< %s/Length %d /Filter /FlateDecode >>\nstream\n" % (keys, len(packed))
+        + packed
+        + b"\nendstream"
+    )
+
+
+def slow_pdf(path: Path, objects: int = 200_000) -> Path:
+    """Write a valid one-page PDF that pdfminer needs many seconds to lay out."""
+    return hand_pdf(path, [b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (x) Tj " * objects + b"ET"])

@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Callable
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -25,22 +25,34 @@ from courtfacts.patterns import PATTERN_FILES, load_patterns
 HITS = "courtfacts.hits"
 CONTEXT = "courtfacts.context"
 SENTENCES = "courtfacts.sentences"
+TEXT = "courtfacts.text"
 SPAN_KEY = "courtfacts"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined from its tokens once and then kept.
+
+    ``Doc.text`` rebuilds the string from every token at each call, which
+    costs as much as tokenising; the components read it several times.
+    """
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
 
 
 class SentenceSetter:
     """Mark sentence starts found in the raw text (abbreviation-aware)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = sentence_spans(doc.text)
+        spans = sentence_spans(doc_text(doc))
         doc.user_data[SENTENCES] = spans
         if len(doc) == 0:
             return doc
-        starts = {start for start, _ in spans}
-        flags = numpy.array(
-            [[1 if token.i == 0 or token.idx in starts else -1] for token in doc], dtype="int64"
-        ).astype("uint64")  # spaCy's own arrays hold -1 wrapped as uint64
-        doc.from_array([SENT_START], flags)  # one call: setting tokens one by one is quadratic
+        opens = numpy.isin(doc.to_array(IDX), [start for start, _ in spans])
+        opens[0] = True
+        flags = numpy.where(opens, 1, -1).astype("int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], flags)  # spaCy's own arrays hold -1 wrapped as uint64
         return doc
 
 
@@ -51,8 +63,9 @@ class PatternRuler:
         self.entries = load_patterns(tuple(pattern_files))
 
     def match(self, doc: Doc) -> list[Hit]:
-        spans = doc.user_data.get(SENTENCES) or sentence_spans(doc.text)
-        return match_patterns(doc.text, self.entries, spans)
+        text = doc_text(doc)
+        spans = doc.user_data.get(SENTENCES) or sentence_spans(text)
+        return match_patterns(text, self.entries, spans)
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> None:
         doc.user_data[HITS] = hits
@@ -72,12 +85,13 @@ class ValueSetter:
     """Normalise each hit with the document's conventions."""
 
     def __call__(self, doc: Doc) -> Doc:
-        ctx: DocumentContext = doc.user_data.get(CONTEXT) or document_context(doc.text, None)
-        spans = doc.user_data.get(SENTENCES) or sentence_spans(doc.text)
+        text = doc_text(doc)
+        ctx: DocumentContext = doc.user_data.get(CONTEXT) or document_context(text, None)
+        spans = doc.user_data.get(SENTENCES) or sentence_spans(text)
         hits: list[Hit] = doc.user_data.get(HITS, [])
         starts = sorted(start for start, _ in spans)
         sentence_of = {hit.start: _floor(starts, hit.start) for hit in hits}
-        assign_values(hits, doc.text, ctx, sentence_of)
+        assign_values(hits, text, ctx, sentence_of)
         return doc
 
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from courtfacts.extract import components  # noqa: F401  (registers the factories)
-from courtfacts.extract.components import CONTEXT, HITS, SENTENCES
+from courtfacts.extract.components import CONTEXT, HITS, SENTENCES, TEXT
 from courtfacts.extract.normalise import normalise_date
 from courtfacts.extract.ruler import Hit
 from courtfacts.extract.values import document_context
@@ -121,7 +121,9 @@ def _cut(run: str, longest: int) -> str:
 
 def run_pipeline(nlp: Language, source: SourceText) -> Doc:
     """Run the pipeline over one document, with its reading conventions set."""
-    doc = nlp.make_doc(tokenisable(source.text))
+    text = tokenisable(source.text)
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT] = text  # what ``doc.text`` would join from the tokens
     hints = " ".join(filter(None, [source.meta.court, source.meta.title, source.meta.jurisdiction]))
     doc.user_data[CONTEXT] = document_context(source.text, stated_document_date(source), hints)
     for _, component in nlp.pipeline:
@@ -158,7 +160,7 @@ def mentions_from_doc(doc: Doc, source: SourceText) -> list[Mention]:
         if hit.label not in _MENTION_TYPES:
             continue
         index = bisect.bisect_right(starts, hit.start) - 1
-        sentence = spans[index] if index >= 0 else (0, len(doc.text))
+        sentence = spans[index] if index >= 0 else (0, len(source.text))
         hit.mention_id = f"m{len(mentions)}"
         mentions.append(_to_mention(hit, len(mentions), source, sentence, segment_starts))
     return mentions

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from courtfacts.extract.needles import Haystack, Needle
 from courtfacts.patterns import PatternEntry, compile_entry, expand, macros
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|however)\b", re.IGNORECASE)
@@ -86,9 +87,23 @@ def _number_start() -> re.Pattern[str]:
     return re.compile(macros()["NUMBER_START"], re.IGNORECASE)
 
 
-def _matches(entry: PatternEntry, text: str, number_starts: list[int]) -> Iterable[re.Match[str]]:
-    """Non-overlapping matches, tried only at number starts for number-anchored rules."""
+@cache
+def _needle(regex: re.Pattern[str]) -> Needle | None:
+    return Needle.of(regex)
+
+
+def _matches(
+    entry: PatternEntry, haystack: Haystack, number_starts: list[int]
+) -> Iterable[re.Match[str]]:
+    """Non-overlapping matches, tried only at number starts for number-anchored rules.
+
+    A rule whose regex needs a word the text lacks is not run at all.
+    """
     regex = compile_entry(entry)
+    needle = _needle(regex)
+    if needle is not None and not needle.in_text(haystack):
+        return
+    text = haystack.text
     if entry.anchor != "number":
         yield from regex.finditer(text)
         return
@@ -195,9 +210,10 @@ def match_patterns(
     """
     sents = Sentences(sentences)
     number_starts = [m.start() for m in _number_start().finditer(text)]
+    haystack = Haystack(text)
     raw: list[Hit] = []
     for order, entry in enumerate(entries):
-        for match in _matches(entry, text, number_starts):
+        for match in _matches(entry, haystack, number_starts):
             if match.end() > match.start() and _context_allows(entry, text, match, sents):
                 raw.extend(_hits_from_match(entry, order, match))
     blocks = [_stretch(hit, len(text)) for hit in raw if hit.label == "BLOCK"]

@@ -1,0 +1,152 @@
+"""Required words: derived from each regex, and skipping with them never loses a match."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from courtfacts.corpus import read
+from courtfacts.extract import ruler
+from courtfacts.extract.needles import ASCII_LOOKALIKES, Haystack, Needle, required_words
+from courtfacts.extract.sentences import sentence_spans
+from courtfacts.patterns import PatternEntry, compile_entry, load_patterns
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
+ENTRIES = load_patterns()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"(?P<term>\d+) months? suspended", (" suspended",)),
+        (r"\d+\s+suspended\s+for", ("suspended",)),
+        (r"\d+\s+(?:payments?|transfers?)\b", ("payment", "transfer")),
+        (r"offen[cs]es", ("offences", "offenses")),  # a small class still extends the word
+        (r"(?:sentenced\s+)+to", ("sentenced",)),  # repeated at least once: required
+        (r"\bjailed\b", ("jailed",)),
+        (r"(?:a|the)\s+(?:fine|fined|fining)\b", ("fin",)),  # the parser factors the prefix out
+    ],
+)
+def test_required_words_are_read_from_the_regex(pattern: str, words: tuple[str, ...]) -> None:
+    assert required_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:suspended\s+)?\d+",  # optional: not required
+        r"(?:suspended\s+)*\d+",  # may repeat zero times
+        r"(?=suspended)\w+",  # inside a lookahead: matched, not consumed
+        r"(?<!suspended\s)\d+",  # a negative lookbehind: absent by definition
+        r"\d+\s+(?:months|\d+)",  # one alternative has no word
+        r"(?-i:Suspended)\s+\d+",  # case flags change inside: not followed
+        r"\d+\s+to",  # too short to be worth a search
+        r"\d+",
+    ],
+)
+def test_no_word_is_claimed_where_none_is_required(pattern: str) -> None:
+    assert required_words(re.compile(pattern, re.IGNORECASE)) is None
+
+
+def test_lookalikes_are_every_non_ascii_character_a_regex_takes_for_an_ascii_letter() -> None:
+    everything = "".join(
+        chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000
+    )
+    assert "".join(re.findall("[a-z]", everything, re.IGNORECASE)) == ASCII_LOOKALIKES
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He was JAILED for two years.", True),
+        ("He was ȷailed for two years.", False),  # dotless j is not j, to regexes either
+        ("Sentence ſuspended for two years.", True),  # long s: regexes take it for s
+        ("He was sentenced to ımprisonment.", True),  # dotless i
+        ("He was sentenced to İMPRISONMENT.", True),  # dotted capital I
+        ("He was remanded in custody.", False),
+    ],
+)
+def test_haystack_finds_words_as_the_case_insensitive_regex_would(text: str, found: bool) -> None:
+    for pattern in (r"\bjailed\b", r"suspended\s+for", r"sentenced\s+to\s+imprisonment"):
+        regex = re.compile(pattern, re.IGNORECASE)
+        needle = Needle.of(regex)
+        assert needle is not None
+        if regex.search(text):
+            assert needle.in_text(Haystack(text)), (pattern, text)
+    assert (
+        any(
+            Needle.of(re.compile(p, re.IGNORECASE)).in_text(Haystack(text))  # type: ignore[union-attr]
+            for p in (r"\bjailed\b", r"suspended\s+for", r"imprisonment")
+        )
+        is found
+    )
+
+
+def test_case_sensitive_rules_search_case_sensitively() -> None:
+    needle = Needle.of(re.compile(r"\bHMP\s+\w+"))
+    assert needle is not None
+    assert needle.in_text(Haystack("held at HMP Belmarsh"))
+    assert not needle.in_text(Haystack("held at hmp belmarsh"))
+
+
+NEEDLED = [(entry, Needle.of(compile_entry(entry))) for entry in ENTRIES]
+NEEDLED = [(entry, needle) for entry, needle in NEEDLED if needle is not None]
+
+
+def test_most_rules_have_a_required_word() -> None:
+    assert len(NEEDLED) >= len(ENTRIES) // 2
+
+
+@pytest.mark.parametrize(("entry", "needle"), NEEDLED, ids=[e.id for e, _ in NEEDLED])
+def test_every_example_of_every_rule_contains_its_needle(
+    entry: PatternEntry, needle: Needle
+) -> None:
+    for example in entry.examples:
+        for match in compile_entry(entry).finditer(example):
+            assert needle.in_text(Haystack(match.group())), (entry.id, match.group())
+
+
+def _hits(text: str) -> list[tuple[str, str, int, int]]:
+    hits = ruler.match_patterns(text, ENTRIES, sentence_spans(text))
+    return [(hit.label, hit.rule, hit.start, hit.end) for hit in hits]
+
+
+def _unskipped(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, int, int]]:
+    with monkeypatch.context() as patch:
+        patch.setattr(ruler, "_needle", lambda regex: None)
+        return _hits(text)
+
+
+WORDS = st.sampled_from(
+    [
+        "He", "was", "jailed", "sentenced", "to", "four", "years", "18 months", "suspended",
+        "for", "two", "payments", "totalling", "£1,200", "in", "7", "transfers", "counts",
+        "of", "fraud", "ſuspended", "ımprisonment", "imprisonment", "life", "minimum", "term",
+        "respectively", "community", "order", "fined", "$500", ".", ",", "aged", "31",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=40))
+def test_skipping_rules_never_changes_the_hits(words: list[str]) -> None:
+    text = " ".join(words)
+    with pytest.MonkeyPatch.context() as patch:
+        assert _hits(text) == _unskipped(text, patch)
+
+
+@pytest.mark.skipif(not SHARED_DOCS.is_dir(), reason="../shared is absent")
+def test_skipping_rules_never_changes_the_hits_on_real_documents(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    documents = sorted(path for path in SHARED_DOCS.rglob("*") if path.is_file())
+    texts = [read(path).text for path in documents]
+    assert len(texts) >= 10
+    for path, text in zip(documents, texts, strict=True):
+        assert _hits(text) == _unskipped(text, monkeypatch), path.name
