@@ -63,7 +63,8 @@ def extract(
             "--memory-limit",
             min=0,
             help="Megabytes a worker may grow by on one document before it becomes an E502"
-            " line and the worker is replaced (0: no limit; pools of 2 or more workers).",
+            " line (0: no limit; pools of 2 or more workers, whose worker is then"
+            " replaced, and cluster workers).",
         ),
     ] = 4096,
     pdf_engine: Annotated[Engine, _PDF_ENGINE_OPTION] = PDF_ENGINES[0],

@@ -23,6 +23,11 @@ documents complete, the same ``run.json``. What differs is where documents go:
   thread gets an asynchronous exception and the document becomes an ``E500``
   line. Like ``SIGALRM`` with ``--workers 1``, this stops Python code (pdfminer
   is Python) but not C code that never returns to the interpreter.
+- ``--memory-limit`` caps each worker process's address space at its size
+  once the pipeline is built plus the limit (``RLIMIT_AS``, as in local
+  pools): a document that needs more becomes an ``E502`` line. The worker
+  goes on with the next document (what the failed one held is freed); the
+  cap is per process, so worker threads of one process share it.
 
 Dask (``dask[distributed]``) is the optional extra ``cluster``; this module
 imports it only when a cluster run starts, and ``require_dask`` names the
@@ -47,7 +52,7 @@ from spacy.language import Language
 
 from courtfacts.batch import Outcome, Task, failed_outcome, process_task, warm_up
 from courtfacts.extract.pipeline import build_pipeline
-from courtfacts.pool import PoolError
+from courtfacts.pool import PoolError, limit_memory
 
 EXTRA = "cluster"
 RETRIES = 2
@@ -58,6 +63,8 @@ CONNECT_SECONDS = 30.0
 """How long to wait for the scheduler of ``--scheduler`` to answer."""
 RESIZE_SECONDS = 5.0
 """How often the window follows the cluster's size (workers join and leave)."""
+LOCAL_HTTP = "127.0.0.1:0"
+"""Where a local cluster's scheduler serves HTTP: this machine, any free port."""
 _LOCAL = re.compile(r"local:(\d+)")
 _ADDRESS = re.compile(r"(tcp|tls|ucx|inproc)://\S+")
 _REARM_SECONDS = 0.25
@@ -124,21 +131,28 @@ def require_dask() -> None:
 # ------------------------------------------------------------ on the workers
 
 _PIPELINES = threading.local()
+_CAPPING = threading.Lock()
+_CAPPED = threading.Event()
 
 
-def _pipeline() -> Language:
-    """This worker thread's pipeline, built and warmed the first time it is asked for."""
+def _pipeline(memory_mb: int | None) -> Language:
+    """This worker thread's pipeline, built and warmed the first time it is asked for;
+    the process's memory cap is set after the first pipeline is built in it."""
     nlp = getattr(_PIPELINES, "nlp", None)
     if nlp is None:
         nlp = build_pipeline()
         warm_up(nlp)
         _PIPELINES.nlp = nlp
+        with _CAPPING:  # once per process, by whichever thread comes first
+            if not _CAPPED.is_set():
+                limit_memory(memory_mb)
+                _CAPPED.set()
     return nlp
 
 
-def _warm_worker() -> int:
+def _warm_worker(memory_mb: int | None) -> int:
     """Build the pipeline on the worker thread that runs this; return its size in components."""
-    return len(_pipeline().pipe_names)
+    return len(_pipeline(memory_mb).pipe_names)
 
 
 class _Expired(BaseException):
@@ -188,22 +202,26 @@ def _thread_deadline(seconds: float) -> Iterator[None]:
                 _raise_in(thread_id, None)
 
 
-def process_remote(task: Task, timeout: float) -> Outcome:
-    """Process one document on a Dask worker, under its deadline.
+def process_remote(task: Task, timeout: float, memory_mb: int | None = None) -> Outcome:
+    """Process one document on a Dask worker, under its deadline and memory cap.
 
     Args:
         task: the document.
         timeout: seconds it may take (the pipeline's first build is not counted).
+        memory_mb: megabytes the worker process may grow by (None: no cap).
 
     Returns:
-        Its outcome; an ``E500`` line past the deadline. Never raises for a bad document.
+        Its outcome; an ``E500`` line past the deadline, an ``E502`` line over
+        the cap. Never raises for a bad document.
     """
-    nlp = _pipeline()
+    nlp = _pipeline(memory_mb)
     try:
         with _thread_deadline(timeout):
             return process_task(task, nlp)
     except _Expired:
         return failed_outcome(task, "E500", f"{task.path}: no result after {timeout:g}s")
+    except MemoryError:
+        return failed_outcome(task, "E502", f"{task.path}: over the memory limit")
 
 
 # --------------------------------------------------------------- the client
@@ -240,17 +258,24 @@ class DaskExecutor:
         spec: where to run.
         timeout: seconds one document may take on a worker.
         retries: further tries for a document whose task raised.
+        memory_mb: megabytes a worker process may grow by (None: no cap).
 
     Raises:
         ClusterError: Dask is missing, or the cluster cannot be started or reached.
         PoolError: a worker could not build the pipeline.
     """
 
-    def __init__(self, spec: ClusterSpec, timeout: float, retries: int = RETRIES) -> None:
+    def __init__(
+        self,
+        spec: ClusterSpec,
+        timeout: float,
+        retries: int = RETRIES,
+        memory_mb: int | None = None,
+    ) -> None:
         require_dask()
         from distributed import Client, LocalCluster
 
-        self._timeout, self._retries = timeout, retries
+        self._timeout, self._retries, self._memory_mb = timeout, retries, memory_mb
         self._cluster: Any = None
         try:
             if spec.local_workers:
@@ -259,6 +284,9 @@ class DaskExecutor:
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    # The scheduler's HTTP routes (health, metrics) serve even without a
+                    # dashboard: on this machine only, on a free port, not on 8787.
+                    scheduler_kwargs={"dashboard_address": LOCAL_HTTP},
                 )
             self._client = Client(self._cluster or spec.address, timeout=CONNECT_SECONDS)
         except (OSError, TimeoutError) as exc:
@@ -301,7 +329,10 @@ class DaskExecutor:
         """Build the pipeline on every worker there is now; later ones build it on first use."""
         futures = [
             self._client.submit(
-                _warm_worker, key=f"courtfacts-warm-{uuid.uuid4().hex}", workers=[w]
+                _warm_worker,
+                self._memory_mb,
+                key=f"courtfacts-warm-{uuid.uuid4().hex}",
+                workers=[w],
             )
             for w in self._client.nthreads()
         ]
@@ -322,6 +353,7 @@ class DaskExecutor:
             process_remote,
             task,
             self._timeout,
+            self._memory_mb,
             key=f"courtfacts-{task.doc_id}-{uuid.uuid4().hex[:12]}",
             retries=self._retries,
             pure=False,

@@ -65,7 +65,7 @@ def _watch_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _limit_memory(megabytes: int | None) -> None:
+def limit_memory(megabytes: int | None) -> None:
     """Cap this process's address space at its present size plus ``megabytes``."""
     if not megabytes:
         return
@@ -91,7 +91,7 @@ def _serve(conn: Connection, memory_mb: int | None = None) -> None:
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
-    _limit_memory(memory_mb)
+    limit_memory(memory_mb)
     conn.send(("ready", None))
     while True:
         try:

@@ -53,7 +53,7 @@ class RunOptions:
         cluster: a Dask cluster to run on instead of local workers (``workers``
             is then ignored and ``run.json`` counts the cluster's workers).
         memory_mb: megabytes a worker process may grow by while reading one
-            document before that document becomes an ``E502`` line (pool runs).
+            document before that document becomes an ``E502`` line (pools and clusters).
     """
 
     workers: int = 1
@@ -197,7 +197,9 @@ def _tasks(
 
 def _execute(tasks: Iterator[Task], options: RunOptions, summary: RunSummary) -> Iterator[Outcome]:
     if options.cluster is not None:
-        with DaskExecutor(options.cluster, options.timeout) as executor:
+        with DaskExecutor(
+            options.cluster, options.timeout, memory_mb=options.memory_mb
+        ) as executor:
             summary.workers = executor.workers
             yield from executor.imap_unordered(tasks)
         return

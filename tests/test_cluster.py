@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from courtfacts.batch import Outcome, Task
 from courtfacts.cli import app
-from courtfacts.cluster import ClusterSpec, _Expired, _thread_deadline, outcome_of
+from courtfacts.cluster import LOCAL_HTTP, ClusterSpec, _Expired, _thread_deadline, outcome_of
 from courtfacts.models import DocumentResult
 from courtfacts.run import RunOptions, run_extract
 from tests._files import slow_pdf
@@ -80,7 +80,11 @@ def scheduler() -> Iterator[tuple[str, object]]:
     """An existing cluster: two worker processes of one thread; yields its address and a client."""
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": LOCAL_HTTP},
     )
     client = distributed.Client(cluster)
     yield cluster.scheduler_address, client
@@ -184,6 +188,22 @@ def test_a_lost_worker_loses_no_document_and_resume_skips_them_all(
     )
     assert (summary.skipped, summary.processed, len(again.skips)) == (30, 0, 30)
     assert Counter(Path(result.source) for result in _results(out)) == Counter(paths)
+
+
+@needs_dask
+def test_on_a_cluster_a_document_over_the_memory_limit_is_an_e502_line(tmp_path: Path) -> None:
+    """Its own cluster: the cap stays on a worker process for the rest of its life."""
+    folder = tmp_path / "in"
+    small = _write_reports(folder, 3)
+    big = folder / "big.txt"
+    big.write_text("John Smith was jailed for four years on 3 May 2020. " * 120000)
+    out = tmp_path / "out"
+    result = _extract(folder, "-o", out, "--cluster", "local:2", "--memory-limit", "400", "--quiet")
+    assert result.exit_code == 1, result.output
+    by_source = {Path(line.source): line for line in _results(out)}
+    assert sorted(by_source) == sorted([*small, big])
+    assert [e.code for e in by_source[big].errors] == ["E502"]
+    assert all(by_source[path].status == "ok" for path in small)
 
 
 def test_the_thread_deadline_stops_python_code_in_any_thread_and_leaves_no_stray() -> None:
