@@ -175,7 +175,9 @@ def _results_path(run: Path) -> Path:
 
 @app.command()
 def export(
-    run: Annotated[Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")],
+    run: Annotated[
+        Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")
+    ],
     to: Annotated[str, typer.Option("--to", help="Export format: gold, csv, parquet or duckdb.")],
     out: Annotated[
         Path,
@@ -221,7 +223,9 @@ def export(
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of *.gold.json files.")],
     docs: Annotated[Path, typer.Option("--docs", help="Folder the gold files' documents are in.")],
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON.")] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the figures as JSON.")
+    ] = None,
     min_f1: Annotated[float, typer.Option("--min-f1", help="Fail below this micro-F1.")] = 0.0,
     min_field_accuracy: Annotated[
         float, typer.Option("--min-field-accuracy", help="Fail below this case-field accuracy.")
@@ -252,8 +256,12 @@ def evaluate(
 
 @app.command()
 def review(
-    run: Annotated[Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="The HTML file to write.")] = Path("review.html"),
+    run: Annotated[
+        Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The HTML file to write.")] = Path(
+        "review.html"
+    ),
     docs: Annotated[
         list[Path] | None,
         typer.Option(
@@ -276,14 +284,18 @@ def review(
         typer.echo(f"error: {path} not found: give an output folder of `extract`", err=True)
         raise typer.Exit(2)
     summary = write_review(path, out, docs or None)
-    note = f" ({summary.without_text} without text: source not found)" if summary.without_text else ""
+    note = (
+        f" ({summary.without_text} without text: source not found)" if summary.without_text else ""
+    )
     typer.echo(f"review page for {summary.documents} documents written to {out}{note}", err=True)
 
 
 @app.command("review-apply")
 def review_apply(
     corrections: Annotated[Path, typer.Argument(help="corrections.json saved by the review page.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Gold folder to write NAME.gold.json into.")],
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Gold folder to write NAME.gold.json into.")
+    ],
     force: Annotated[bool, typer.Option("--force", help="Replace gold files that exist.")] = False,
 ) -> None:
     """Write the review page's corrections as gold files (GOLD_FORMAT.md), one per document."""
@@ -300,7 +312,9 @@ def review_apply(
 
 @app.command()
 def stats(
-    run: Annotated[Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")],
+    run: Annotated[
+        Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")
+    ],
     by: Annotated[
         list[str] | None,
         typer.Option(
@@ -310,7 +324,8 @@ def stats(
         ),
     ] = None,
     html: Annotated[
-        Path | None, typer.Option("--html", help="Also write the figures as charts to this HTML file.")
+        Path | None,
+        typer.Option("--html", help="Also write the figures as charts to this HTML file."),
     ] = None,
 ) -> None:
     """Print a run's figures: documents, cases, sentence kinds, terms and time in custody."""
@@ -324,7 +339,9 @@ def stats(
     try:
         figures = compute_stats(read_jsonl(path), by or DEFAULT_GROUPS)
     except KeyError as error:
-        typer.echo(f"error: unknown --by {error.args[0]} (known: {', '.join(group_fields())})", err=True)
+        typer.echo(
+            f"error: unknown --by {error.args[0]} (known: {', '.join(group_fields())})", err=True
+        )
         raise typer.Exit(2) from None
     print_stats(figures)
     if html:

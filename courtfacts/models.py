@@ -214,7 +214,12 @@ class PaymentMention(_MentionBase):
 
 
 Mention = Annotated[
-    DurationMention | DateMention | MoneyMention | OffenceCountMention | SentenceMention | PaymentMention,
+    DurationMention
+    | DateMention
+    | MoneyMention
+    | OffenceCountMention
+    | SentenceMention
+    | PaymentMention,
     Field(discriminator="kind"),
 ]
 

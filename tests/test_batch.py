@@ -146,6 +146,8 @@ def test_a_failure_in_case_assembly_keeps_the_mentions(monkeypatch) -> None:
     monkeypatch.setattr(batch, "assemble_cases", broken)
     meta = DocumentMeta(source="x.txt", format="text", sha256="0" * 64)
     text = "John Smith was jailed for four years."
-    result = batch.process_source(SourceText(doc_id="x", kind="text", text=text, meta=meta), build_pipeline())
+    result = batch.process_source(
+        SourceText(doc_id="x", kind="text", text=text, meta=meta), build_pipeline()
+    )
     assert result.status == "ok" and result.mentions and not result.cases
     assert [(e.stage, e.code) for e in result.errors] == [("assemble", "E301")]

@@ -107,7 +107,9 @@ def _is_headline(text: str, position: int) -> bool:
     """A Title Case line is a headline or menu, not running prose."""
     start = text.rfind("\n", max(0, position - _HEADLINE_CHARS), position)
     end = text.find("\n", position, position + _HEADLINE_CHARS)
-    if (start < 0 and position > _HEADLINE_CHARS) or (end < 0 and len(text) - position > _HEADLINE_CHARS):
+    if (start < 0 and position > _HEADLINE_CHARS) or (
+        end < 0 and len(text) - position > _HEADLINE_CHARS
+    ):
         return False  # a line this long is prose
     words = text[start + 1 : end if end >= 0 else len(text)].split()
     capitals = sum(1 for w in words if w[:1].isupper())
