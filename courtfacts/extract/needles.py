@@ -117,10 +117,17 @@ class Haystack:
 
 @dataclass(frozen=True)
 class Needle:
-    """A rule's required words, ready to search a text for."""
+    """A rule's required words, ready to search a text for.
+
+    ``folded`` holds the words lowercased when the rule ignores case and every
+    word is ASCII: then a substring search of the lowercased text is exact
+    (unless the text has an ``ASCII_LOOKALIKES`` character). Otherwise the
+    words are searched with a regex of the rule's own case rule.
+    """
 
     words: tuple[str, ...]
     ignore_case: bool
+    folded: tuple[str, ...] | None
 
     @classmethod
     def of(cls, regex: re.Pattern[str]) -> Needle | None:
@@ -129,14 +136,16 @@ class Needle:
         if words is None:
             return None
         ignore_case = bool(regex.flags & re.IGNORECASE)
-        return cls(tuple(word.lower() for word in words) if ignore_case else words, ignore_case)
+        ascii_only = all(word.isascii() for word in words)
+        folded = tuple(word.lower() for word in words) if ignore_case and ascii_only else None
+        return cls(words, ignore_case, folded)
 
     def in_text(self, haystack: Haystack) -> bool:
         """Whether any of the words is in the text, as the rule's regex would see it."""
         if not self.ignore_case:
             return any(word in haystack.text for word in self.words)
-        if haystack.lower_is_exact and all(word.isascii() for word in self.words):
-            return any(word in haystack.lowered for word in self.words)
+        if self.folded is not None and haystack.lower_is_exact:
+            return any(word in haystack.lowered for word in self.folded)
         return _as_regex(self.words).search(haystack.text) is not None
 
 

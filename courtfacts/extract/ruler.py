@@ -3,7 +3,9 @@
 ``match_patterns`` runs every rule over the text, keeps a match only where
 its sentence context allows it, splits matches that state several values
 (``emit``), drops values hidden by a BLOCK (an age is not a duration), and
-keeps one hit per place and label.
+keeps one hit per place and label. A rule whose regex needs words the text
+lacks is not run (``needles``); one anchored on numbers is tried only where
+a number starts.
 """
 
 from __future__ import annotations

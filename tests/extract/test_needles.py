@@ -88,6 +88,22 @@ def test_haystack_finds_words_as_the_case_insensitive_regex_would(text: str, fou
     )
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\d+\s+İSTANBUL", "flights to 5 istanbul"),  # İ lowercases to two characters
+        (r"\d+\s+İSTANBUL", "5 İstanbul"),
+        (r"fined\s+\d+\s+złoty", "FINED 500 ZŁOTY"),
+        (r"\d+\s+años", "15 AÑOS de prisión"),
+    ],
+)
+def test_words_outside_ascii_are_found_as_the_regex_finds_them(pattern: str, text: str) -> None:
+    regex = re.compile(pattern, re.IGNORECASE)
+    needle = Needle.of(regex)
+    assert needle is not None and regex.search(text)
+    assert needle.in_text(Haystack(text))
+
+
 def test_case_sensitive_rules_search_case_sensitively() -> None:
     needle = Needle.of(re.compile(r"\bHMP\s+\w+"))
     assert needle is not None
