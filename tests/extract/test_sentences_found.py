@@ -44,6 +44,15 @@ DEV = [
     pytest.param("She was sentenced to reclusion perpetua (equivalent to a life sentence).", [("life", None)], id="ph-reclusion-perpetua"),
     pytest.param("He was given a 3-year community order with 100 hours unpaid work.", [("community", "P3Y")], id="community-order"),
     pytest.param("Smith was sentenced to 46 months in federal prison followed by five years of supervised release.", [("custody", "P3Y10M")], id="us-supervised-release-not-sentence"),
+    pytest.param("Brennan was sentenced to a maximum of nine years with a non-parole period of six years.", [("custody", "P9Y")], id="au-head-sentence-called-maximum"),
+    pytest.param("He was jailed for a maximum of 12 years, with a non-parole period of eight years.", [("custody", "P12Y")], id="au-jailed-for-maximum-with-non-parole"),
+    pytest.param("The offence carries a maximum of 10 years' imprisonment, with a non-parole period fixed by the court.", [], id="au-statutory-maximum-with-non-parole-words"),
+    pytest.param("He was sentenced to 18 months' imprisonment, wholly suspended.", [("suspended", "P1Y6M")], id="wholly-suspended"),
+    pytest.param("She received a three-year sentence, fully suspended, on strict conditions.", [("suspended", "P3Y")], id="ie-fully-suspended"),
+    pytest.param("Sentences of up to two years' imprisonment may be wholly suspended.", [], id="up-to-may-be-wholly-suspended"),
+    pytest.param("He received a two-year community corrections order.", [("community", "P2Y")], id="au-community-corrections-order"),
+    pytest.param("The sheriff placed him on a community payback order with 150 hours of unpaid work.", [("community", None)], id="scot-community-payback-order"),
+    pytest.param("He was ordered to perform 200 hours of unpaid community work.", [("community", None)], id="unpaid-community-work"),
 ]
 
 HELD_OUT = [
