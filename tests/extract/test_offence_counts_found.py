@@ -29,6 +29,11 @@ from tests.extract._tables import grouped
 # fmt: off
 DEV = [
     pytest.param("The appellant pleaded guilty to four counts on an indictment.", [4], id="pleaded-guilty-counts"),
+    pytest.param("Jones admitted a string of 23 burglaries across Kent.", [23], id="named-offences-string-of"),
+    pytest.param("The court heard he had committed two robberies and three burglaries in a week.", [2, 3], id="named-offences-two-kinds"),
+    pytest.param("He was convicted of three murders and jailed for life.", [3], id="named-offences-murders"),
+    pytest.param("Police are investigating 23 burglaries in the area.", [], id="named-offences-without-admission"),
+    pytest.param("He was charged with four robberies last year.", [], id="named-offences-charged-only"),
     pytest.param("He admitted a total of 137 offences.", [137], id="total-of-offences"),
     pytest.param("Ford was convicted of 23 offences at Northampton Crown Court.", [23], id="convicted-of-offences"),
     pytest.param("The former teacher pleaded guilty to 18 charges.", [18], id="pleaded-guilty-charges"),

@@ -35,6 +35,7 @@ DEV = [
     pytest.param("Andrew L made 36 transactions overseas totalling around £2,000 from December 2015 to July 2018.", [(36, (2000, "GBP"))], id="transactions-totalling-around"),
     pytest.param("He made 31 payments totaling £6,425 and another 18 payments totaling £2,158.", [(31, (6425, "GBP")), (18, (2158, "GBP"))], id="two-count-total-pairs"),
     pytest.param("Whiddett made 49 payments totalling £8,584 to facilitators in the Philippines.", [(49, (8584, "GBP"))], id="payments-totalling"),
+    pytest.param("Over 18 months he sent 126 payments worth a total of AU$14,200 to facilitators.", [(126, (14200, "AUD"))], id="sent-payments-worth-a-total-of"),
     pytest.param("He paid nearly £15,000 to watch the abuse of children in the Philippines.", [(None, (15000, "GBP"))], id="total-only-nearly"),
     pytest.param("The Australian man paid less than $40 for each show on at least 55 occasions.", [(55, None)], id="au-occasions-price-per-item-not-total"),
     pytest.param("He was ordered to pay £2,000 compensation to the victim.", [], id="compensation-not-payment"),
