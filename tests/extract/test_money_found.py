@@ -33,6 +33,14 @@ from courtfacts.models import Money
 # fmt: off
 DEV = [
     pytest.param("Andrew L made 36 transactions totalling around £2,000.", [(2000, "GBP")], id="around-pounds"),
+    pytest.param("He was handed a 10-year jail term and a fine of KD 5,000.", [(5000, "KWD")], id="kw-dinars-kd"),
+    pytest.param("He was fined RM50,000 by the Sessions Court.", [(50000, "MYR")], id="my-ringgit-rm"),
+    pytest.param("The court ordered him to pay ₦2 million in damages.", [(2000000, "NGN")], id="ng-naira-sign-million"),
+    pytest.param("The fraud cost investors 4.5 million naira.", [(4500000, "NGN")], id="ng-naira-word"),
+    pytest.param("He was fined Dh10,000 and deported.", [(10000, "AED")], id="ae-dirham-dh"),
+    pytest.param("She was fined QR 20,000.", [(20000, "QAR")], id="qa-riyal-qr"),
+    pytest.param("The suspect was held in room rm 5 of the station.", [], id="lowercase-rm-not-ringgit"),
+    pytest.param("Represented by CREAGER LAW FIRM 1630 K Street, Lincoln.", [], id="letters-ending-a-word-not-a-currency"),
     pytest.param("He was made subject to a confiscation order of £1.2 million.", [(1200000, "GBP")], id="pounds-million"),
     pytest.param("The Delhi court also imposed a fine of Rs 3 lakh on the accused.", [(300000, "INR")], id="in-rupees-lakh"),
     pytest.param("He paid the Filipino facilitator £31.41 (P2,111) for the show.", [(31.41, "GBP"), (2111, "PHP")], id="converted-amount-in-brackets"),

@@ -53,6 +53,10 @@ DEV = [
     pytest.param("He received a two-year community corrections order.", [("community", "P2Y")], id="au-community-corrections-order"),
     pytest.param("The sheriff placed him on a community payback order with 150 hours of unpaid work.", [("community", None)], id="scot-community-payback-order"),
     pytest.param("He was ordered to perform 200 hours of unpaid community work.", [("community", None)], id="unpaid-community-work"),
+    pytest.param("Tan Ah Kow, 45, was jailed 10 years and given 12 strokes of the cane.", [("custody", "P10Y")], id="sg-jailed-without-for"),
+    pytest.param("He was jailed two years after the attack, when police traced his car.", [], id="jailed-then-a-time-after"),
+    pytest.param("The accused was sentenced to undergo rigorous imprisonment for 10 years.", [("custody", "P10Y")], id="in-rigorous-imprisonment-for"),
+    pytest.param("The offence is punishable by imprisonment for up to 14 years.", [], id="punishable-by-imprisonment-for"),
 ]
 
 HELD_OUT = [
