@@ -231,3 +231,22 @@ def test_cents_in_a_rupee_jurisdiction_are_rupee_cents(nlp) -> None:
     )
     money = [m.value for m in _run(nlp, text).mentions if m.kind == "money"]
     assert [(m.amount, m.currency) for m in money] == [(Decimal("0.26"), "LKR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "offender"),
+    [
+        ("The court sentenced Juan dela Cruz, 34, to 12 years in prison.", "Juan dela Cruz"),
+        ("Pieter van der Merwe, 51, was jailed for eight years.", "Pieter van der Merwe"),
+        ("Carlos de la Rosa, 40, was sentenced to 20 years in prison.", "Carlos de la Rosa"),
+        ("Muhammad Faiz bin Ismail, 29, was jailed for three years.", "Muhammad Faiz bin Ismail"),
+        ("Sean O'Brien, 22, was jailed for two years.", "Sean O'Brien"),
+    ],
+)
+def test_names_with_particles_are_whole(nlp, text: str, offender: str) -> None:
+    assert [c.offender for c in _run(nlp, text).cases] == [offender]
+
+
+def test_a_particle_word_alone_does_not_join_a_name(nlp) -> None:
+    text = "Liam Walsh, 30, was jailed for four years and the van was seized by police."
+    assert [c.offender for c in _run(nlp, text).cases] == ["Liam Walsh"]
