@@ -20,9 +20,7 @@ from courtfacts.patterns import load_lexicon
 
 _WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _LINK = r"(?:[ \t]+|\n(?=[A-Z]))"
-_PARTICLE = (
-    r"(?:Al|al|El|el|de|De|dela|della|van|Van|von|der|den|ter|bin|binti|ibn|da|dos|del|di|du|la|le|Le)"
-)
+_PARTICLE = r"(?:Al|al|El|el|de|De|dela|della|van|Van|von|der|den|ter|bin|binti|ibn|da|dos|del|di|du|la|le|Le)"
 _RUN = re.compile(
     rf"(?<![\w’'.])(?:{_WORD})(?:{_LINK}(?:{_WORD}|[A-Z]\.(?={_LINK}[A-Z])"
     rf"|{_PARTICLE}(?=(?:{_LINK}{_PARTICLE})*{_LINK}[A-Z])))*"
