@@ -24,7 +24,7 @@ SEED = "news/telegraph-2020-11-09-falling-short.txt"
 
 # Floors: raise them when the figures rise; never lower them.
 EXAMPLE_FLOORS = {"micro_f1": 0.98, "field_accuracy": 0.90}
-CORPUS_FLOORS = {"micro_f1": 0.985, "field_accuracy": 0.82, "list_f1": 0.94}
+CORPUS_FLOORS = {"micro_f1": 0.985, "field_accuracy": 0.83, "list_f1": 0.94}
 
 
 def test_lists_are_multisets() -> None:

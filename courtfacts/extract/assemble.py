@@ -167,7 +167,9 @@ def _build_case(
         fields["offending_end"], evidence["offending_end"] = period["end"][0], [period["end"][1]]
     day = sentence_date(person, hits, source.text, attribution, ctx)
     if day:
-        fields["sentence_date"] = day
+        fields["sentence_date"] = day[0]
+        if day[1]:
+            evidence["sentence_date"] = day[1]
     for name, (value, ids) in shared.items():
         if name not in fields:
             fields[name] = value
@@ -200,7 +202,7 @@ def _shared_facts(
     ctx: DocumentContext = doc.user_data[CONTEXT]
     day = sentence_date(None, hits, source.text, attribution, ctx)
     if day:
-        shared["sentence_date"] = (day, [])
+        shared["sentence_date"] = day
     named = {hit_id for hit_id, _ in attribution.direct}
     period = offending_period([h for h in hits if id(h) not in named], source.text, attribution)
     for key, name in (("start", "offending_start"), ("end", "offending_end")):

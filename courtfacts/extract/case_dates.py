@@ -6,7 +6,8 @@ date of a single incident ("on or about the 01.12.1993", "the death of
 Kelsey King on June 16, 2020"); dates in sentences about the procedure
 (arrest, plea, trial, hearing) are not offending dates. Sentence was passed
 on the document's date when the text says "sentenced today" or an appeal
-court substitutes the sentence.
+court substitutes the sentence, or on the day a sentencing sentence names
+with "on" after its verb ("jailed for nine years on 12 January 2024").
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ _RANGE_START = re.compile(
     r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE
 )
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
+_PASSED = re.compile(r"\b(?:sentenced|jailed|imprisoned|locked\s+up)\b", re.IGNORECASE)
+_ON_DAY = re.compile(
+    r"\bon\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def offending_period(
@@ -83,10 +88,15 @@ def offending_period(
 
 def sentence_date(
     person: Person | None, hits: list[Hit], text: str, sents: Attribution, ctx: DocumentContext
-) -> str | None:
-    """When sentence was passed: 'sentenced today' in a dated report, or 'sentenced on DATE'."""
+) -> tuple[str, list[str]] | None:
+    """When sentence was passed, and the mention that says so (none for the document's date).
+
+    An appeal court's substituted sentence, or 'sentenced today' in a dated
+    report, is passed on the document's date; 'jailed for nine years on 12
+    January 2024' on the day named after the verb.
+    """
     if any(h.label == "SENTENCE" and h.value.role == "substituted" for h in hits) and ctx.reference:
-        return ctx.reference.isoformat()
+        return ctx.reference.isoformat(), []
     spans = sorted(
         {sents.sentence(h.start) for h in hits if h.label in ("SENTENCE", "OFFENCE_COUNT")}
     )
@@ -95,7 +105,35 @@ def sentence_date(
         if not _SENTENCING_VERB.search(sentence):
             continue
         if ctx.reference and _TODAY.search(sentence):
-            return ctx.reference.isoformat()
+            return ctx.reference.isoformat(), []
+        dated = _passed_on(hits, text, (start, end), ctx)
+        if dated:
+            return dated
+    return None
+
+
+def _passed_on(
+    hits: list[Hit], text: str, span: tuple[int, int], ctx: DocumentContext
+) -> tuple[str, list[str]] | None:
+    """A day named with 'on' after a word of sentencing in one sentence, with nothing
+    about the offending between them ('was jailed on 12 January 2024'), not after
+    the document's own date."""
+    start, end = span
+    verb = _PASSED.search(text, start, end)
+    if verb is None:
+        return None
+    for hit in hits:
+        if hit.label != "DATE" or not hit.value or not hit.mention_id:
+            continue
+        if not verb.end() <= hit.start < end or len(hit.value) != len("YYYY-MM-DD"):
+            continue
+        if not _ON_DAY.search(text[max(start, hit.start - 30) : hit.start]):
+            continue
+        if _OFFENDING.search(text[verb.end() : hit.start]):
+            continue
+        if ctx.reference and hit.value > ctx.reference.isoformat():
+            continue
+        return hit.value, [hit.mention_id]
     return None
 
 

@@ -250,3 +250,25 @@ def test_names_with_particles_are_whole(nlp, text: str, offender: str) -> None:
 def test_a_particle_word_alone_does_not_join_a_name(nlp) -> None:
     text = "Liam Walsh, 30, was jailed for four years and the van was seized by police."
     assert [c.offender for c in _run(nlp, text).cases] == ["Liam Walsh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Jack Reed, 27, stabbed a man. Reed was jailed for nine years on 12 January 2024.",
+            "2024-01-12",
+        ),
+        ("Jack Reed, 27, was sentenced on Friday 12 January 2024 to nine years.", "2024-01-12"),
+        ("Jack Reed, 27, was jailed for nine years for a stabbing on 5 May 2022.", None),
+        ("Jack Reed, 27, was given bail on 3 March 2022. He was jailed for nine years.", None),
+        ("Jack Reed, 27, was jailed for nine years on 12 January 2025.", None),  # after the report
+    ],
+)
+def test_sentence_date_is_the_day_named_with_on_after_the_sentencing_verb(
+    nlp, text: str, day: str | None
+) -> None:
+    case = _case(_run(nlp, text, date="2024-03-01"), "Reed")
+    assert case.sentence_date == day
+    if day:
+        assert case.evidence["sentence_date"], "the day points back to its mention"
