@@ -57,6 +57,9 @@ DEV = [
     pytest.param("He was jailed two years after the attack, when police traced his car.", [], id="jailed-then-a-time-after"),
     pytest.param("The accused was sentenced to undergo rigorous imprisonment for 10 years.", [("custody", "P10Y")], id="in-rigorous-imprisonment-for"),
     pytest.param("The offence is punishable by imprisonment for up to 14 years.", [], id="punishable-by-imprisonment-for"),
+    pytest.param("Amir Shah, 30, was sentenced to 10 years, with an extended licence period of five years.", [("extended", "P10Y")], id="extended-licence-in-news"),
+    pytest.param("He was jailed for 12 years with a further four years on extended licence.", [("extended", "P12Y")], id="further-years-on-extended-licence"),
+    pytest.param("He was jailed for 10 years and will be on licence for five years after his release.", [("custody", "P10Y")], id="plain-licence-not-extended"),
 ]
 
 HELD_OUT = [
