@@ -128,7 +128,13 @@ def _term(text: str | None) -> str | None:
 
 def _sentence_term(hit: Hit) -> str | None:
     if hit.emitted:
-        return _term(hit.text)
+        value = _term(hit.text)
+        source = hit.attrs.get("unit_from")
+        if value is None and source in hit.groups:  # "three and four years": three years
+            unit = _UNIT.search(hit.groups[source][2])
+            if unit:
+                value = _term(f"{hit.text} {unit.group(1)}")
+        return value
     names = str(hit.attrs.get("term_group", "term")).split("|")
     for name in names:
         if name in hit.groups:

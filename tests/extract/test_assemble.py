@@ -272,3 +272,10 @@ def test_sentence_date_is_the_day_named_with_on_after_the_sentencing_verb(
     assert case.sentence_date == day
     if day:
         assert case.evidence["sentence_date"], "the day points back to its mention"
+
+
+def test_one_unit_shared_by_two_terms_respectively_goes_to_each_offender(nlp) -> None:
+    text = "Liam Kerr, 19, and Owen Price, 21, were sentenced to three and four years respectively."
+    result = _run(nlp, text)
+    assert _case(result, "Kerr").custodial_term == "P3Y"
+    assert _case(result, "Price").custodial_term == "P4Y"

@@ -60,6 +60,8 @@ DEV = [
     pytest.param("Amir Shah, 30, was sentenced to 10 years, with an extended licence period of five years.", [("extended", "P10Y")], id="extended-licence-in-news"),
     pytest.param("He was jailed for 12 years with a further four years on extended licence.", [("extended", "P12Y")], id="further-years-on-extended-licence"),
     pytest.param("He was jailed for 10 years and will be on licence for five years after his release.", [("custody", "P10Y")], id="plain-licence-not-extended"),
+    pytest.param("Liam Kerr, 19, and Owen Price, 21, were sentenced to three and four years respectively.", [("custody", "P3Y"), ("custody", "P4Y")], id="respectively-one-unit-for-two-terms"),
+    pytest.param("The men, aged 19 and 21 years respectively, were remanded in custody.", [], id="ages-respectively-not-terms"),
 ]
 
 HELD_OUT = [
