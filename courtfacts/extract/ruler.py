@@ -126,12 +126,17 @@ def _hits_from_match(entry: PatternEntry, order: int, match: re.Match[str]) -> I
         if value is not None
     }
     if not entry.emit:
+        text = match.group()
+        if not text.strip():
+            return
+        start = match.start() + len(text) - len(text.lstrip())  # a span never ends in a space
+        end = match.end() - len(text) + len(text.rstrip())
         yield Hit(
             entry.label,
             entry.id,
-            match.start(),
-            match.end(),
-            match.group(),
+            start,
+            end,
+            text.strip(),
             groups,
             dict(entry.attrs),
             None,

@@ -140,3 +140,18 @@ def test_sentence_roles_found(
 ) -> None:
     found = [(m.value.kind, m.value.term, m.value.role) for m in mentions_of(text, "sentence")]
     assert Counter(found) == Counter(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the reasons we give, the sentence of 8 years was manifestly excessive.",
+        "He was ordered to pay a fine of the amount the court would fix.",
+    ],
+)
+def test_a_sentence_span_never_starts_or_ends_with_a_space(mentions_of, text: str) -> None:
+    found = mentions_of(text, "sentence")
+    assert found
+    for mention in found:
+        assert mention.text == mention.text.strip()
+        assert text[mention.start_char : mention.end_char] == mention.text
