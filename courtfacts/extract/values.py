@@ -105,12 +105,20 @@ def _day_first(hits: list[Hit], default: bool) -> bool:
     return default
 
 
+def _with_unit_of(hit: Hit, group: object) -> str | None:
+    """An emitted number with the unit another group of its match states
+    ("10 to 14 years", "three and four years respectively": "10 years", "three years")."""
+    if not isinstance(group, str) or group not in hit.groups:
+        return None
+    unit = _UNIT.search(hit.groups[group][2])
+    return f"{hit.text} {unit.group(1)}" if unit else None
+
+
 def _duration(hit: Hit) -> str | None:
     value = normalise_duration(hit.text)
-    if value is None and hit.emitted == "lo" and "hi" in hit.groups:
-        unit = _UNIT.search(hit.groups["hi"][2])
-        if unit:
-            value = normalise_duration(f"{hit.text} {unit.group(1)}")
+    if value is None and hit.emitted == "lo":
+        borrowed = _with_unit_of(hit, "hi")
+        value = normalise_duration(borrowed) if borrowed else None
     return value
 
 
@@ -129,11 +137,8 @@ def _term(text: str | None) -> str | None:
 def _sentence_term(hit: Hit) -> str | None:
     if hit.emitted:
         value = _term(hit.text)
-        source = hit.attrs.get("unit_from")
-        if value is None and source in hit.groups:  # "three and four years": three years
-            unit = _UNIT.search(hit.groups[source][2])
-            if unit:
-                value = _term(f"{hit.text} {unit.group(1)}")
+        if value is None:
+            value = _term(_with_unit_of(hit, hit.attrs.get("unit_from")))
         return value
     names = str(hit.attrs.get("term_group", "term")).split("|")
     for name in names:

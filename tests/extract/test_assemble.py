@@ -43,14 +43,26 @@ def test_one_offender_with_every_field(nlp) -> None:
     assert case.time_in_custody == "P2Y4M"
 
 
-def test_respectively_pairs_terms_with_names_in_order(nlp) -> None:
-    text = (
-        "Kieran Hale, 19, and Luke Morton, 17, were sentenced to minimum terms of 20 years "
-        "and 15 years, six months respectively."
-    )
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        (
+            (
+                "Kieran Hale, 19, and Luke Morton, 17, were sentenced to minimum terms of 20 years "
+                "and 15 years, six months respectively."
+            ),
+            {"Hale": "P20Y", "Morton": "P15Y6M"},
+        ),
+        (  # one unit shared by both terms
+            "Liam Kerr, 19, and Owen Price, 21, were sentenced to three and four years respectively.",
+            {"Kerr": "P3Y", "Price": "P4Y"},
+        ),
+    ],
+)
+def test_respectively_pairs_terms_with_names_in_order(nlp, text: str, terms: dict) -> None:
     result = _run(nlp, text)
-    assert _case(result, "Hale").custodial_term == "P20Y"
-    assert _case(result, "Morton").custodial_term == "P15Y6M"
+    for surname, term in terms.items():
+        assert _case(result, surname).custodial_term == term
 
 
 def test_co_defendants_keep_their_own_sentences(nlp) -> None:
@@ -272,10 +284,3 @@ def test_sentence_date_is_the_day_named_with_on_after_the_sentencing_verb(
     assert case.sentence_date == day
     if day:
         assert case.evidence["sentence_date"], "the day points back to its mention"
-
-
-def test_one_unit_shared_by_two_terms_respectively_goes_to_each_offender(nlp) -> None:
-    text = "Liam Kerr, 19, and Owen Price, 21, were sentenced to three and four years respectively."
-    result = _run(nlp, text)
-    assert _case(result, "Kerr").custodial_term == "P3Y"
-    assert _case(result, "Price").custodial_term == "P4Y"
