@@ -5,28 +5,41 @@ always returns a ``DocumentResult``: a failure at any stage becomes an
 ``ErrorRecord`` with a stable code, so one broken file never stops a batch.
 ``process_task`` wraps it for a batch run: it gives the result the id the
 run assigned and serialises it, so that a worker process hands back one
-finished JSON line. ``iter_inputs`` expands files, folders (recursively,
-hidden folders and symlink loops skipped) and globs into an ordered stream
-of files; ``survey_inputs`` checks the same arguments before a run.
+finished JSON line. ``iter_inputs`` and ``survey_inputs`` (from ``inputs``,
+re-exported) expand and check a run's path arguments.
 """
 
 from __future__ import annotations
 
-import glob
-import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 
-from courtfacts.corpus import SUFFIXES, make_doc_id, read
+from courtfacts.corpus import make_doc_id, read
 from courtfacts.corpus.pdf import Engine
 from courtfacts.errors import CODES, CourtfactsError
 from courtfacts.extract.assemble import assemble_cases
 from courtfacts.extract.pipeline import mentions_from_doc, run_pipeline, stated_document_date
+from courtfacts.inputs import InputSurvey, iter_inputs, survey_inputs
 from courtfacts.models import DocumentMeta, DocumentResult, ErrorRecord, Segment, SourceText
 from courtfacts.output.jsonl import dump_line
+from courtfacts.patterns import DeferredRegex, compile_entry
+
+__all__ = [
+    "InputSurvey",
+    "Outcome",
+    "Task",
+    "assign_doc_id",
+    "failed_outcome",
+    "iter_inputs",
+    "process_document",
+    "process_source",
+    "process_task",
+    "survey_inputs",
+    "unique_doc_id",
+    "warm_up",
+]
 
 
 @dataclass(frozen=True)
@@ -49,101 +62,6 @@ class Outcome:
     codes: tuple[str, ...] = ()
     pages: int = 0
     characters: int = 0
-
-
-@dataclass
-class InputSurvey:
-    """What the path arguments of a run hold, checked before any processing.
-
-    Attributes:
-        total: the number of distinct documents they name.
-        missing: arguments that are neither an existing path nor a glob.
-        empty: globs and folders that hold no document.
-    """
-
-    total: int = 0
-    missing: list[str] = field(default_factory=list)
-    empty: list[str] = field(default_factory=list)
-
-
-def _is_glob(raw: str) -> bool:
-    """A glob is an argument with magic characters that is not itself an existing path."""
-    return glob.has_magic(raw) and not os.path.exists(raw)
-
-
-def _expand(raw: str) -> Iterator[Path]:
-    matches = sorted(glob.glob(raw, recursive=True)) if _is_glob(raw) else [raw]
-    for match in matches:
-        yield from _walk(Path(match))
-
-
-def iter_inputs(paths: Iterable[str]) -> Iterator[Path]:
-    """Expand files, folders and globs into files, each once, in a stable order.
-
-    An argument that exists as a path is taken literally, even when its name
-    holds glob characters (``R v Smith [2021] EWCA Crim 12.pdf``). Folders are
-    walked recursively for files with a known suffix; hidden files and hidden
-    folders are skipped, and a symlinked folder already visited (a loop) is not
-    entered again.
-
-    Args:
-        paths: the arguments as the user gave them.
-
-    Yields:
-        Each file once (by resolved path), in argument order then sorted order.
-    """
-    seen: set[Path] = set()
-    for raw in paths:
-        for path in _expand(raw):
-            key = path.resolve()
-            if key not in seen:
-                seen.add(key)
-                yield path
-
-
-def survey_inputs(paths: Iterable[str]) -> InputSurvey:
-    """Count the documents the arguments name and find the ones that name nothing.
-
-    Args:
-        paths: the arguments as the user gave them.
-
-    Returns:
-        The number of distinct documents, the missing paths and the empty globs or folders.
-    """
-    survey = InputSurvey()
-    seen: set[Path] = set()
-    for raw in paths:
-        if not _is_glob(raw) and not os.path.exists(raw):
-            survey.missing.append(raw)
-            continue
-        found = 0
-        for path in _expand(raw):
-            key = path.resolve()
-            if key not in seen:
-                seen.add(key)
-                found += 1
-        survey.total += found
-        if not found and (_is_glob(raw) or os.path.isdir(raw)):
-            survey.empty.append(raw)
-    return survey
-
-
-def _walk(path: Path) -> Iterator[Path]:
-    if not path.is_dir():
-        yield path
-        return
-    visited: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(path, followlinks=True):
-        stat = os.stat(root)
-        if (stat.st_dev, stat.st_ino) in visited:
-            dirs[:] = []
-            continue
-        visited.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        for name in sorted(files):
-            candidate = Path(root) / name
-            if candidate.suffix.lower() in SUFFIXES and not name.startswith("."):
-                yield candidate
 
 
 def _record(doc_id: str, stage: str, exc: BaseException, code: str | None = None) -> ErrorRecord:
@@ -223,15 +141,30 @@ _WARM_UP_TEXT = (
 )
 
 
-def warm_up(nlp: Language) -> None:
-    """Run the pipeline once over a short text, so that its lazy set-up (compiling
-    the rules) is done before the first real document and its deadline."""
+def warm_up(nlp: Language, every_rule: bool = False) -> None:
+    """Run the pipeline once over a short text, so that its lazy set-up is done
+    before the first real document and its deadline.
+
+    A broken rule fails here. The rules the text needs are compiled; the others
+    only at their first use (``patterns.DeferredRegex``), unless ``every_rule``:
+    worker processes, which serve many documents, compile them all at start, so
+    that no document's deadline or memory limit pays for it.
+
+    Args:
+        nlp: the pipeline.
+        every_rule: compile every rule of the pipeline now.
+    """
     meta = DocumentMeta(source="warm-up", format="text", sha256="0" * 64)
     segment = Segment(start=0, end=len(_WARM_UP_TEXT))
     source = SourceText(
         doc_id="warm-up", kind="text", text=_WARM_UP_TEXT, segments=[segment], meta=meta
     )
     process_source(source, nlp)
+    if every_rule:
+        for entry in nlp.get_pipe("courtfacts_ruler").entries:
+            regex = compile_entry(entry)
+            if isinstance(regex, DeferredRegex):
+                regex.compiled()
 
 
 def unique_doc_id(wanted: str, taken: set[str]) -> str:

@@ -1,28 +1,28 @@
 """The ``courtfacts`` command: thin over the library, it parses, calls and sets exit codes."""
 
+# Each command imports what it needs when it runs: ``courtfacts --help`` and
+# the commands that never extract (show, schema, stats...) do not pay for
+# spaCy, the readers or the rules (benchmarks/startup.py).
+
 from __future__ import annotations
 
 import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from courtfacts.batch import process_document, survey_inputs
-from courtfacts.cluster import ClusterError, ClusterSpec, parse_cluster, require_dask
-from courtfacts.corpus import PDF_ENGINES
-from courtfacts.corpus.pdf import Engine
-from courtfacts.errors import ConfigError
-from courtfacts.evaluate import Report, format_report, load_gold, score_document
-from courtfacts.extract.pipeline import build_pipeline
-from courtfacts.models import DocumentResult
-from courtfacts.output.gold import to_gold, write_gold
-from courtfacts.output.jsonl import read_jsonl
-from courtfacts.pool import PoolError
-from courtfacts.progress import ProgressMonitor, QuietMonitor, print_summary
-from courtfacts.run import RunOptions, run_extract
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from courtfacts.cluster import ClusterSpec
+    from courtfacts.models import DocumentResult
+
+PdfEngine = Literal["pdfplumber", "pdfium"]
+"""``corpus.PDF_ENGINES`` as the options' type, without importing the readers
+(a test holds the two equal); the first is the default."""
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -67,7 +67,7 @@ def extract(
             " replaced, and cluster workers).",
         ),
     ] = 4096,
-    pdf_engine: Annotated[Engine, _PDF_ENGINE_OPTION] = PDF_ENGINES[0],
+    pdf_engine: Annotated[PdfEngine, _PDF_ENGINE_OPTION] = "pdfplumber",
     cluster: Annotated[
         str | None,
         typer.Option(
@@ -84,15 +84,33 @@ def extract(
             help="Run on an existing Dask cluster through its scheduler (needs the cluster extra).",
         ),
     ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="List each input passed over (path and reason) on stderr."
+        ),
+    ] = False,
 ) -> None:
     """Read documents and write one JSON line per document to OUT/documents.jsonl.
 
+    Every input is accounted for: a path named as an argument is read whatever
+    its name, a document that cannot be read is an error line, and what a
+    folder walk passes over (hidden names, other suffixes, symlink loops...)
+    is counted by reason in the summary and in OUT/run.json (--verbose lists it).
+
     Exit code 0 when every document is ok, 1 when some (or all) failed, 2 for
-    a usage error (a missing path, no documents found, a bad option, Dask
+    a usage error (a missing path, a named path that is no file or folder, such
+    as a fifo or a broken symlink, no documents found, a bad option, Dask
     missing for --cluster/--scheduler).
     """
+    from courtfacts.cluster import ClusterError
+    from courtfacts.errors import ConfigError
+    from courtfacts.pool import PoolError
+    from courtfacts.progress import ProgressMonitor, QuietMonitor, print_summary
+    from courtfacts.run import RunOptions, run_extract
+
     spec = _cluster_spec(cluster, scheduler, workers)
-    total = _count_inputs(paths)
+    total = _count_inputs(paths, verbose)
     options = RunOptions(
         workers=workers or os.cpu_count() or 1,
         timeout=timeout,
@@ -122,6 +140,10 @@ def _cluster_spec(
     cluster: str | None, scheduler: str | None, workers: int | None
 ) -> ClusterSpec | None:
     """Check --cluster/--scheduler (and that Dask is installed); exit 2 on misuse."""
+    if cluster is None and scheduler is None:
+        return None
+    from courtfacts.cluster import ClusterError, parse_cluster, require_dask
+
     try:
         spec = parse_cluster(cluster, scheduler)
         if spec is not None:
@@ -134,11 +156,25 @@ def _cluster_spec(
     return spec
 
 
-def _count_inputs(paths: list[str]) -> int:
-    """Check the path arguments before any work; exit 2 when they name no document."""
-    survey = survey_inputs(paths)
+def _count_inputs(paths: list[str], verbose: bool = False) -> int:
+    """Check the path arguments before any work; exit 2 when they name no document.
+
+    With ``verbose``, each input a folder walk passes over is listed on stderr.
+    """
+    from courtfacts.inputs import SKIP_REASONS, survey_inputs
+    from courtfacts.progress import describe_skip
+
+    def listed(path: Path, reason: str) -> None:
+        typer.echo(describe_skip(path, reason), err=True)
+
+    survey = survey_inputs(paths, listed if verbose else None)
     if survey.missing:
         typer.echo(f"error: no such file or folder: {', '.join(survey.missing)}", err=True)
+        raise typer.Exit(2)
+    for raw, reason in survey.unusable:
+        what = SKIP_REASONS.get(reason, reason)
+        typer.echo(f"error: {raw} is no file or folder to read ({reason}: {what})", err=True)
+    if survey.unusable:
         raise typer.Exit(2)
     if not survey.total:
         typer.echo("error: no input documents found", err=True)
@@ -151,6 +187,8 @@ def _count_inputs(paths: list[str]) -> int:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of one line of documents.jsonl."""
+    from courtfacts.models import DocumentResult
+
     typer.echo(json.dumps(DocumentResult.model_json_schema(), indent=2))
 
 
@@ -167,6 +205,13 @@ def show(
         for case in result.cases:
             fields = case.model_dump(mode="json", exclude_none=True, exclude={"evidence"})
             sys.stdout.write(f"{result.doc_id}\t{json.dumps(fields)}\n")
+
+
+def read_jsonl(path: Path) -> Iterator[DocumentResult]:
+    """``output.jsonl.read_jsonl``, imported at the first call (it needs the models)."""
+    from courtfacts.output.jsonl import read_jsonl as read
+
+    return read(path)
 
 
 def _results_path(run: Path) -> Path:
@@ -192,8 +237,8 @@ def export(
     cases, mentions and errors as NAME.csv or NAME.parquet files in a folder.
     duckdb: the same tables in a database file.
     """
-    # Imported here: only `export` needs the table writers.
     from courtfacts.output.exports import TABLE_FORMATS, check_destination, export_tables, require
+    from courtfacts.output.gold import write_gold
 
     if to not in ("gold", *TABLE_FORMATS):
         known = ", ".join(("gold", *TABLE_FORMATS))
@@ -230,9 +275,14 @@ def evaluate(
     min_field_accuracy: Annotated[
         float, typer.Option("--min-field-accuracy", help="Fail below this case-field accuracy.")
     ] = 0.0,
-    pdf_engine: Annotated[Engine, _PDF_ENGINE_OPTION] = PDF_ENGINES[0],
+    pdf_engine: Annotated[PdfEngine, _PDF_ENGINE_OPTION] = "pdfplumber",
 ) -> None:
     """Extract the documents the gold files name and score them."""
+    from courtfacts.batch import process_document
+    from courtfacts.evaluate import Report, format_report, load_gold, score_document
+    from courtfacts.extract.pipeline import build_pipeline
+    from courtfacts.output.gold import to_gold
+
     golds = load_gold(gold)
     if not golds:
         typer.echo(f"error: no *.gold.json in {gold}", err=True)
@@ -315,27 +365,50 @@ def stats(
     run: Annotated[
         Path, typer.Argument(help="An output folder of `extract`, or its documents.jsonl.")
     ],
+    groups: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="With --compare: the groups, each an offence category (child_sexual_online), "
+            "FIELD=VALUE (sentence_kind=custody), or several joined by commas.",
+            show_default=False,
+        ),
+    ] = None,
     by: Annotated[
         list[str] | None,
         typer.Option(
             "--by",
             help="Group by this field (repeatable): sentence_kind, court, jurisdiction, format, "
-            "source, age_band or any case field. Default: sentence_kind and source.",
+            "source, age_band, offence (a case under each of its categories) or any case field. "
+            "Default: sentence_kind and source.",
         ),
     ] = None,
+    compare: Annotated[
+        bool,
+        typer.Option("--compare", help="Compare the GROUPS side by side (two or more) instead."),
+    ] = False,
     html: Annotated[
         Path | None,
         typer.Option("--html", help="Also write the figures as charts to this HTML file."),
     ] = None,
 ) -> None:
-    """Print a run's figures: documents, cases, sentence kinds, terms and time in custody."""
-    from courtfacts.output.charts import render_page
+    """Print a run's figures: documents, cases, sentence kinds, terms and time in custody.
+
+    With --compare, the chosen groups side by side: cases, offences per case,
+    custodial term (mean, median, quartiles), time in custody (stated, else
+    estimated), term as a share of the statutory maximum, payments per case.
+    """
     from courtfacts.output.stats import DEFAULT_GROUPS, compute_stats, group_fields, print_stats
 
     path = _results_path(run)
     if not path.is_file():
         typer.echo(f"error: {path} not found: give an output folder of `extract`", err=True)
         raise typer.Exit(2)
+    if groups and not compare:
+        typer.echo("error: groups are given with --compare (stats OUT --compare A B)", err=True)
+        raise typer.Exit(2)
+    if compare:
+        _stats_compare(path, groups or [], by, html)
+        return
     try:
         figures = compute_stats(read_jsonl(path), by or DEFAULT_GROUPS)
     except KeyError as error:
@@ -345,6 +418,32 @@ def stats(
         raise typer.Exit(2) from None
     print_stats(figures)
     if html:
-        html.parent.mkdir(parents=True, exist_ok=True)
-        html.write_text(render_page(figures, f"courtfacts stats: {path.parent}"), "utf-8")
-        typer.echo(f"charts written to {html}", err=True)
+        from courtfacts.output.charts import render_page
+
+        _write_html(html, render_page(figures, f"courtfacts stats: {path.parent}"))
+
+
+def _stats_compare(path: Path, groups: list[str], by: list[str] | None, html: Path | None) -> None:
+    """``stats --compare``: the groups side by side; exit 2 on a bad group."""
+    from courtfacts.output.compare import compare, print_comparison
+
+    if by:
+        typer.echo("error: --by and --compare do not go together", err=True)
+        raise typer.Exit(2)
+    try:
+        comparison = compare(read_jsonl(path), groups)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    print_comparison(comparison)
+    if html:
+        from courtfacts.output.compare_charts import render_compare_page
+
+        title = f"courtfacts stats: {path.parent}: {' vs '.join(groups)}"
+        _write_html(html, render_compare_page(comparison, title))
+
+
+def _write_html(html: Path, page: str) -> None:
+    html.parent.mkdir(parents=True, exist_ok=True)
+    html.write_text(page, "utf-8")
+    typer.echo(f"charts written to {html}", err=True)

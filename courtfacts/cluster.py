@@ -141,7 +141,7 @@ def _pipeline(memory_mb: int | None) -> Language:
     nlp = getattr(_PIPELINES, "nlp", None)
     if nlp is None:
         nlp = build_pipeline()
-        warm_up(nlp)
+        warm_up(nlp, every_rule=True)
         _PIPELINES.nlp = nlp
         with _CAPPING:  # once per process, by whichever thread comes first
             if not _CAPPED.is_set():

@@ -32,6 +32,8 @@ CODES: dict[str, str] = {
     "W203": "characters replaced while decoding",
     "W204": "PDF read by the fallback engine",
     "W205": "deep nesting flattened",
+    "W310": "case term over one offence's statutory maximum (flagged, kept)",
+    "W311": "case offending period reversed (its end dropped)",
 }
 
 

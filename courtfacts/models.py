@@ -25,6 +25,30 @@ SentenceKind = Literal[
 CaseKind = Literal[
     "custody", "suspended", "extended", "life", "death", "community", "fine", "other", "none"
 ]
+OffenceCategory = Literal[
+    "homicide",
+    "death_by_driving",
+    "violence",
+    "robbery",
+    "sexual_adult",
+    "child_sexual_contact",
+    "child_sexual_online",
+    "child_sexual_images",
+    "trafficking",
+    "burglary_theft",
+    "fraud",
+    "drugs",
+    "weapons",
+    "driving",
+    "damage",
+    "public_order",
+    "justice",
+    "terrorism",
+    "other",
+]
+PersonRole = Literal[
+    "offender", "co-defendant", "victim", "judge", "counsel", "officer", "journalist", "other"
+]
 
 
 class _Record(BaseModel):
@@ -151,13 +175,43 @@ class SourceText(_Record):
 
 
 class SentenceValue(_Record):
-    """A penalty imposed: its kind, term and, on appeal, its role."""
+    """A penalty imposed: its kind, term and, on appeal, its role.
+
+    ``total_term`` is the whole custodial term the statement gives the case
+    ("a total of 6 years", "13 years on each of three counts, consecutive":
+    39 years); ``is_approximate`` marks a rounded term ("more than five years").
+    """
 
     kind: SentenceKind
     term: str | None = None
     role: Literal["imposed", "original", "substituted"] = "imposed"
+    total_term: str | None = None
+    is_approximate: bool = False
 
     _term = field_validator("term")(check_duration)
+    _total_term = field_validator("total_term")(check_duration)
+
+
+class OffenceValue(_Record):
+    """An offence the text states: its category, statute where cited, count where stated.
+
+    ``is_convicted`` is False for an offence the text says was charged only,
+    alleged, dismissed or acquitted: it is kept as a mention, never given to a case.
+    """
+
+    category: OffenceCategory
+    name: str
+    statute: str | None = None
+    count: int | None = Field(default=None, ge=0)
+    is_convicted: bool = True
+
+
+class PersonValue(_Record):
+    """A person the text names or describes, the role it gives them, and their age."""
+
+    name: str
+    role: PersonRole
+    age: int | None = Field(default=None, ge=0, le=120)
 
 
 class PaymentValue(_Record):
@@ -213,13 +267,25 @@ class PaymentMention(_MentionBase):
     value: PaymentValue
 
 
+class OffenceMention(_MentionBase):
+    kind: Literal["offence"] = "offence"
+    value: OffenceValue
+
+
+class PersonMention(_MentionBase):
+    kind: Literal["person"] = "person"
+    value: PersonValue
+
+
 Mention = Annotated[
     DurationMention
     | DateMention
     | MoneyMention
     | OffenceCountMention
     | SentenceMention
-    | PaymentMention,
+    | PaymentMention
+    | OffenceMention
+    | PersonMention,
     Field(discriminator="kind"),
 ]
 
@@ -239,7 +305,11 @@ class CustodyEstimate(_Record):
 class CaseRecord(_Record):
     """One offender sentenced, or reported as sentenced, in a document.
 
-    ``evidence`` maps each filled field to the ids of the mentions it came from.
+    ``evidence`` maps each filled field to the ids of the mentions it came from
+    (``offences``: the offence mentions behind the categories; ``offender``:
+    the person mentions that name them). A check that finds one field
+    implausible never drops the record: the field is dropped or kept, and
+    ``warnings`` says which check and why.
     """
 
     offender: str | None = None
@@ -257,33 +327,57 @@ class CaseRecord(_Record):
     sentence_date: str | None = None
     court: str | None = None
     neutral_citation: str | None = None
-    offences: list[str] = []
+    offences: list[OffenceCategory] = []
+    statutes: list[str] = []
     statutory_maximum: str | None = None
+    term_share_of_maximum: float | None = Field(default=None, ge=0)
     evidence: dict[str, list[str]] = {}
+    warnings: list[str] = []
 
     _durations = field_validator("custodial_term", "time_in_custody")(check_duration)
     _dates = field_validator("offending_start", "offending_end", "sentence_date")(check_date)
 
-    @model_validator(mode="after")
-    def _within_maximum(self) -> CaseRecord:
-        cap, term = self.statutory_maximum, self.custodial_term
-        if (
-            cap
-            and cap != "life"
-            and term
-            and duration_days(term) > duration_days(check_duration(cap) or "P0D")
-        ):
-            raise ValueError(
-                f"custodial term {term} exceeds the statutory maximum {cap} for {', '.join(self.offences)}"
-            )
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _flag_implausible(cls, data: object) -> object:
+        """Drop or flag an implausible field, with a warning; never refuse the record.
 
-    @model_validator(mode="after")
-    def _period_in_order(self) -> CaseRecord:
-        start, end = self.offending_start, self.offending_end
-        if start and end and end[: len(start)] < start[: len(end)]:
-            raise ValueError(f"offending period ends ({end}) before it starts ({start})")
-        return self
+        A term over one offence's maximum is kept and flagged (terms on several
+        counts run consecutively pass it lawfully); an offending period that
+        ends before it starts loses its end.
+        """
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        warnings = list(data.get("warnings") or [])
+        cap, term = data.get("statutory_maximum"), data.get("custodial_term")
+        if cap and cap != "life" and term and _longer(term, cap):
+            warnings.append(
+                f"W310 custodial term {term} exceeds the statutory maximum {cap} of one offence"
+                " (consecutive terms on several counts, or a misreading)"
+            )
+        start, end = data.get("offending_start"), data.get("offending_end")
+        if (
+            isinstance(start, str)
+            and isinstance(end, str)
+            and end[: len(start)] < start[: len(end)]
+        ):
+            warnings.append(
+                f"W311 offending period ends ({end}) before it starts ({start}): end dropped"
+            )
+            data.pop("offending_end")
+            evidence = dict(data.get("evidence") or {})
+            evidence.pop("offending_end", None)
+            data["evidence"] = evidence
+        data["warnings"] = warnings
+        return data
+
+
+def _longer(term: object, cap: str) -> bool:
+    try:
+        return duration_days(str(term)) > duration_days(check_duration(cap) or "P0D")
+    except ValueError:
+        return False
 
 
 # ------------------------------------------------------------------- output

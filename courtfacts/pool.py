@@ -87,7 +87,7 @@ def _serve(conn: Connection, memory_mb: int | None = None) -> None:
     _watch_parent()
     try:
         nlp = build_pipeline()
-        warm_up(nlp)
+        warm_up(nlp, every_rule=True)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return

@@ -3,8 +3,10 @@
 ``ProgressMonitor`` shows documents done out of the total, documents per
 second, the time left and the error count, and logs each failed document
 above the bar; ``QuietMonitor`` shows nothing. ``print_summary`` prints the
-final table either way, then one plain line (``5 documents, 3 ok, 2 failed``)
-that logs and scripts can grep.
+final table either way (with the inputs the walk skipped, by reason), then
+one plain line (``5 documents, 3 ok, 2 failed; 2 inputs skipped: hidden 2``)
+that logs and scripts can grep. ``describe_skip`` is the line ``--verbose``
+prints for each skipped input.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from rich.text import Text
 
 from courtfacts.batch import Outcome
 from courtfacts.errors import CODES
+from courtfacts.inputs import SKIP_REASONS
 from courtfacts.run import RunSummary
 
 
@@ -114,11 +117,11 @@ def print_summary(summary: RunSummary, out: Path, console: Console | None = None
     console = console or Console(stderr=True)
     table = Table(title=f"courtfacts extract -> {out}", show_header=False)
     rate = summary.processed / summary.wall_seconds if summary.wall_seconds else 0.0
-    rows = [
+    rows: list[tuple[str, object]] = [
         ("documents", summary.documents),
         ("ok", summary.by_status["ok"]),
         ("failed", summary.failed),
-        ("skipped (done before)", summary.skipped),
+        ("done before (--resume)", summary.done_before),
         ("pages", summary.pages),
         ("characters", summary.characters),
         ("workers", summary.workers),
@@ -127,11 +130,39 @@ def print_summary(summary: RunSummary, out: Path, console: Console | None = None
     ]
     for code, count in sorted(summary.by_code.items()):
         rows.append((f"{code} {CODES.get(code, '')}".strip(), count))
+    for reason, count in sorted(summary.passed_over.items()):
+        rows.append((f"skipped: {reason}", count))
     for name, value in rows:
         table.add_row(name, str(value))
     console.print(table)
-    ok = summary.by_status["ok"] + summary.skipped
+    console.print(summary_line(summary), markup=False, highlight=False, soft_wrap=True)
+
+
+def summary_line(summary: RunSummary) -> str:
+    """The run in one plain line, for logs and scripts.
+
+    Args:
+        summary: the run's figures.
+
+    Returns:
+        ``N documents, N ok, N failed``, then the documents done before and
+        the inputs skipped by reason when there are any.
+    """
+    ok = summary.by_status["ok"] + summary.done_before
     line = f"{summary.documents} documents, {ok} ok, {summary.failed} failed"
-    if summary.skipped:
-        line += f" ({summary.skipped} already done)"
-    console.print(line, markup=False, highlight=False, soft_wrap=True)
+    if summary.done_before:
+        line += f" ({summary.done_before} already done)"
+    skipped = sum(summary.passed_over.values())
+    if skipped:
+        reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(summary.passed_over.items()))
+        line += f"; {skipped} input{'s' if skipped > 1 else ''} skipped: {reasons}"
+    return line
+
+
+def describe_skip(path: Path, reason: str) -> str:
+    """The line ``--verbose`` prints for an input passed over.
+
+    >>> describe_skip(Path("in/.draft.txt"), "hidden")
+    'skipped in/.draft.txt: hidden (a name starting with a dot, in a folder)'
+    """
+    return f"skipped {path}: {reason} ({SKIP_REASONS.get(reason, 'unknown reason')})"

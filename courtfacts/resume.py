@@ -142,7 +142,7 @@ class ResumeIndex:
         """
         key = _key(path)
         earlier = self._lines.get(key)
-        sha = file_sha256(path) if self._lines and path.is_file() else None
+        sha = _sha256(path) if self._lines else None
         if earlier is not None:
             if earlier.is_ok and sha is not None and earlier.sha256 == sha:
                 self._claimed.add(key)
@@ -153,6 +153,15 @@ class ResumeIndex:
                 self._claimed.add(other)
                 return None
         return unique_doc_id(make_doc_id(path), self.taken)
+
+
+def _sha256(path: Path) -> str | None:
+    """A regular file's sha256; None for anything else or a file that cannot be read
+    (it is processed again, and its reader turns the failure into an error line)."""
+    try:
+        return file_sha256(path) if path.is_file() else None
+    except OSError:
+        return None
 
 
 def compact(path: Path) -> int:

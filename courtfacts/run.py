@@ -7,8 +7,10 @@ this process; or, given a cluster, through Dask workers, see ``cluster``),
 and writes each line as it completes, whole and flushed. Memory stays flat
 whatever the archive's size: no more documents are in flight than there are
 workers (twice the worker threads on a cluster), and results are counted, not
-kept. At the end it writes ``OUT/run.json``: counts by status and by error
-code, pages, characters, wall time, workers, PDF engine, cluster and versions.
+kept. Every input the walk passes over (a hidden file, a fifo, a symlink
+loop...) is counted by its reason. At the end it writes ``OUT/run.json``:
+counts by status, by error code and of the inputs skipped by reason, pages,
+characters, wall time, workers, PDF engine, cluster and versions.
 """
 
 from __future__ import annotations
@@ -76,7 +78,12 @@ class Monitor(Protocol):
 
 @dataclass
 class RunSummary:
-    """The figures of one run, written to ``run.json``."""
+    """The figures of one run, written to ``run.json``.
+
+    ``done_before`` counts the documents a resumed run kept from an earlier
+    one; ``passed_over`` the inputs the walk skipped, by reason
+    (``inputs.SKIP_REASONS``), which are not documents.
+    """
 
     workers: int
     timeout: float
@@ -84,7 +91,8 @@ class RunSummary:
     pdf_engine: str = "pdfplumber"
     cluster: str | None = None
     processed: int = 0
-    skipped: int = 0
+    done_before: int = 0
+    passed_over: Counter[str] = field(default_factory=Counter)
     by_status: Counter[str] = field(default_factory=Counter)
     by_code: Counter[str] = field(default_factory=Counter)
     pages: int = 0
@@ -92,9 +100,14 @@ class RunSummary:
     wall_seconds: float = 0.0
 
     @property
+    def skipped(self) -> int:
+        """The older name of ``done_before``."""
+        return self.done_before
+
+    @property
     def documents(self) -> int:
-        """Inputs of this run, processed or skipped."""
-        return self.processed + self.skipped
+        """Documents of this run, processed or done before."""
+        return self.processed + self.done_before
 
     @property
     def failed(self) -> int:
@@ -114,8 +127,9 @@ class RunSummary:
         return {
             "documents": self.documents,
             "processed": self.processed,
-            "skipped": self.skipped,
-            "by_status": {"ok": self.by_status["ok"] + self.skipped, "error": self.failed},
+            "done_before": self.done_before,
+            "skipped": dict(sorted(self.passed_over.items())),
+            "by_status": {"ok": self.by_status["ok"] + self.done_before, "error": self.failed},
             "by_code": dict(sorted(self.by_code.items())),
             "pages": self.pages,
             "characters": self.characters,
@@ -166,7 +180,8 @@ def run_extract(paths: list[str], out: Path, options: RunOptions, monitor: Monit
     if options.resume:
         trim_torn_tail(target)
     index = ResumeIndex.load(target) if options.resume else ResumeIndex()
-    tasks = _tasks(iter_inputs(paths), index, summary, monitor, options.pdf_engine)
+    inputs = iter_inputs(paths, lambda path, reason: summary.passed_over.update([reason]))
+    tasks = _tasks(inputs, index, summary, monitor, options.pdf_engine)
     with target.open("a" if options.resume else "w", encoding="utf-8") as handle:
         for outcome in _execute(tasks, options, summary):
             write_line(outcome.line, handle)
@@ -189,7 +204,7 @@ def _tasks(
     for path in inputs:
         doc_id = index.decide(path)
         if doc_id is None:
-            summary.skipped += 1
+            summary.done_before += 1
             monitor.skipped(path)
         else:
             yield Task(str(path), doc_id, pdf_engine)

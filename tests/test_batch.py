@@ -3,6 +3,9 @@
 Groups:
     DEV: the expansion rules (folders walked for known suffixes, hidden files
         skipped, explicit paths kept whatever their suffix, globs, symlink loops).
+    SKIP_REASONS_IN_FOLDERS (DEV, issue 14): every entry a walk passes over is
+        reported with its reason; entries with a document suffix that are no
+        regular file are yielded (their reader makes them error lines).
     BUGS_CAUGHT: expectations the expansion does not meet yet, kept as
         ``xfail(strict=True)``.
 """
@@ -10,12 +13,14 @@ Groups:
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from pathlib import Path
 
 import pytest
 
-from courtfacts.batch import iter_inputs
+from courtfacts.batch import iter_inputs, survey_inputs
+from courtfacts.inputs import SKIP_REASONS
 
 _TIMEOUT_SECONDS = 20
 
@@ -40,6 +45,26 @@ def _inputs(*raw: str | Path) -> list[Path]:
     worker.join(_TIMEOUT_SECONDS)
     assert found, f"iter_inputs did not finish within {_TIMEOUT_SECONDS}s"
     return found[0]
+
+
+def _walked(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The files a walk of ``root`` yields and the (path, reason) of each skip, relative."""
+    skips: list[tuple[Path, str]] = []
+    found = list(iter_inputs([str(root)], lambda path, reason: skips.append((path, reason))))
+    return _relative(found, root), [(_relative([p], root)[0], r) for p, r in skips]
+
+
+def _socket(path: Path) -> socket.socket | None:
+    """A Unix socket bound at ``path``, or None where the platform or the path length forbids."""
+    if not hasattr(socket, "AF_UNIX"):
+        return None
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+    except OSError:
+        server.close()
+        return None
+    return server
 
 
 def _relative(paths: list[Path], root: Path) -> list[str]:
@@ -134,6 +159,73 @@ def test_hidden_folders_are_skipped(tmp_path: Path) -> None:
     assert _relative(_inputs(tmp_path), tmp_path) == ["report.txt"]
 
 
+# fmt: off
+# (label, how to make the entry under the root, the skip expected: path and reason or None)
+SKIP_REASONS_IN_FOLDERS = [
+    ("hidden file", lambda root: _touch(root, ".draft.txt"), (".draft.txt", "hidden")),
+    ("hidden folder, not entered", lambda root: _touch(root, ".git/notes.txt"), (".git", "hidden")),
+    ("other suffix", lambda root: _touch(root, "notes.csv"), ("notes.csv", "unsupported_suffix")),
+    ("fifo", lambda root: os.mkfifo(root / "pipe"), ("pipe", "fifo")),
+    ("hidden fifo", lambda root: os.mkfifo(root / ".pipe.txt"), (".pipe.txt", "hidden")),
+    ("broken symlink", lambda root: os.symlink(root / "gone", root / "link"), ("link", "broken_symlink")),
+    ("link to itself", lambda root: os.symlink(root / "self", root / "self"), ("self", "symlink_loop")),
+    ("folder linked to its parent", lambda root: os.symlink(root, root / "up"), ("up", "symlink_loop")),
+    ("device", lambda root: os.symlink("/dev/null", root / "null"), ("null", "device")),
+    ("a folder twice", lambda root: (_touch(root, "a/x.txt"), os.symlink(root / "a", root / "b")), ("b", "duplicate")),
+    ("a file twice", lambda root: os.symlink(root / "report.txt", root / "z-alias.txt"), ("z-alias.txt", "duplicate")),
+    ("documents by name, not files: yielded for an error line", lambda root: (
+        os.mkfifo(root / "pipe.txt"), os.symlink(root / "gone.pdf", root / "link.pdf")), None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("label", "make", "skip"), SKIP_REASONS_IN_FOLDERS, ids=[x[0] for x in SKIP_REASONS_IN_FOLDERS]
+)
+def test_a_walk_reports_each_skip_with_its_reason(tmp_path: Path, label, make, skip) -> None:
+    _touch(tmp_path, "report.txt")
+    make(tmp_path)
+    found, skips = _walked(tmp_path)
+    assert "report.txt" in found
+    assert all(reason in SKIP_REASONS for _, reason in skips)
+    if skip is None:
+        assert skips == [] and len(found) == 3, (found, skips)
+    else:
+        assert skips == [skip], skips
+
+
+def test_a_socket_in_a_folder_is_skipped_as_a_socket(tmp_path: Path) -> None:
+    _touch(tmp_path, "report.txt")
+    server = _socket(tmp_path / "s.sock")
+    if server is None:
+        pytest.skip("no Unix socket can be bound here")
+    with server:
+        assert _walked(tmp_path) == (["report.txt"], [("s.sock", "socket")])
+
+
+def test_an_unreadable_folder_is_reported(tmp_path: Path) -> None:
+    (locked,) = _touch(tmp_path, "locked/report.txt")
+    locked.parent.chmod(0)
+    try:
+        if os.access(locked.parent, os.R_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        assert _walked(tmp_path) == ([], [("locked", "unreadable_folder")])
+    finally:
+        locked.parent.chmod(0o755)
+
+
+def test_survey_counts_skips_and_finds_unusable_named_paths(tmp_path: Path) -> None:
+    _touch(tmp_path, "in/report.txt", "in/.draft.txt", "in/notes.csv")
+    os.mkfifo(tmp_path / "pipe")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    raw = [str(tmp_path / name) for name in ("in", "pipe", "dangling.txt", "nothing.txt")]
+    survey = survey_inputs(raw)
+    assert survey.total == 1
+    assert survey.skipped == {"hidden": 1, "unsupported_suffix": 1}
+    assert survey.missing == [raw[3]]
+    assert survey.unusable == [(raw[1], "fifo"), (raw[2], "broken_symlink")]
+
+
 def test_a_failure_in_case_assembly_keeps_the_mentions(monkeypatch) -> None:
     """A bug in case assembly costs the cases of one document, never its mentions."""
     from courtfacts import batch
@@ -151,3 +243,26 @@ def test_a_failure_in_case_assembly_keeps_the_mentions(monkeypatch) -> None:
     )
     assert result.status == "ok" and result.mentions and not result.cases
     assert [(e.stage, e.code) for e in result.errors] == [("assemble", "E301")]
+
+
+def test_a_workers_warm_up_compiles_every_rule_and_a_plain_one_only_what_it_needs() -> None:
+    """Issue 14: one-document runs compile only the rules their text needs; worker
+    processes compile them all before their first deadline."""
+    from courtfacts import patterns
+    from courtfacts.batch import warm_up
+    from courtfacts.extract import ruler
+    from courtfacts.extract.pipeline import build_pipeline
+
+    def deferred() -> list[patterns.DeferredRegex]:
+        regexes = [patterns.compile_entry(entry) for entry in patterns.load_patterns()]
+        return [regex for regex in regexes if isinstance(regex, patterns.DeferredRegex)]
+
+    for cached in (patterns.rule_index, patterns._compile, ruler._needle):
+        cached.cache_clear()
+    nlp = build_pipeline()
+    warm_up(nlp)
+    if not deferred():
+        pytest.skip("rule_index.json knows none of the rules (stale)")
+    assert any(regex._compiled is None for regex in deferred())
+    warm_up(nlp, every_rule=True)
+    assert all(regex._compiled is not None for regex in deferred())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -163,7 +164,7 @@ def test_run_json_has_the_counts(tmp_path: Path) -> None:
     summary = _run_json(out)
     characters = sum(line.characters for line in _results(out))
     assert summary["documents"] == summary["processed"] == 4
-    assert summary["skipped"] == 0
+    assert (summary["done_before"], summary["skipped"]) == (0, {})
     assert summary["by_status"] == {"ok": 3, "error": 1}
     assert summary["by_code"] == {"E109": 1}
     assert summary["characters"] == characters > 0
@@ -207,7 +208,7 @@ def test_resume_after_a_kill_writes_every_document_once(tmp_path: Path) -> None:
     assert {line.status for line in _results(out)} == {"ok"}
     assert all(line.endswith("\n") for line in _lines(out))
     summary = _run_json(out)
-    assert (summary["skipped"], summary["processed"]) == (written, 40 - written)
+    assert (summary["done_before"], summary["processed"]) == (written, 40 - written)
 
 
 def test_resume_does_not_redo_a_renamed_file(tmp_path: Path) -> None:
@@ -220,7 +221,7 @@ def test_resume_does_not_redo_a_renamed_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(_lines(out)) == before
     summary = _run_json(out)
-    assert (summary["skipped"], summary["processed"]) == (3, 0)
+    assert (summary["done_before"], summary["processed"]) == (3, 0)
 
 
 def test_resume_retries_failed_and_changed_documents_under_their_ids(tmp_path: Path) -> None:
@@ -239,7 +240,7 @@ def test_resume_retries_failed_and_changed_documents_under_their_ids(tmp_path: P
     assert {Path(line.source).name: line.doc_id for line in results} == ids
     assert {line.status for line in results} == {"ok"}
     summary = _run_json(out)
-    assert (summary["skipped"], summary["processed"]) == (1, 2)
+    assert (summary["done_before"], summary["processed"]) == (1, 2)
 
 
 def test_compact_keeps_the_latest_line_per_source(tmp_path: Path) -> None:
@@ -277,3 +278,121 @@ def test_a_document_over_the_memory_limit_is_an_e502_line_and_the_run_goes_on(
     assert len(by_name) == 4
     assert [e["code"] for e in by_name["big.txt"]["errors"]] == ["E502"]
     assert all(by_name[f"small-{i}.txt"]["status"] == "ok" for i in range(3))
+
+
+# ------------------------------------------------------- inputs accounted for (issue 14)
+
+
+def _folder_with_every_skip(root: Path) -> dict[str, int]:
+    """Two reports beside one entry of each kind a walk passes over; the counts expected."""
+    _write_reports(root, 2)
+    (root / ".draft.txt").write_text(_report(5), encoding="utf-8")
+    (root / ".git").mkdir()
+    (root / ".git" / "notes.txt").write_text(_report(6), encoding="utf-8")
+    (root / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    os.mkfifo(root / "pipe")
+    os.symlink(root / "missing.txt", root / "dangling")
+    os.symlink(root, root / "loop")
+    expected = {"hidden": 2, "unsupported_suffix": 1, "fifo": 1, "broken_symlink": 1}
+    expected["symlink_loop"] = 1
+    if hasattr(socket, "AF_UNIX") and len(str(root / "s.sock")) < 100:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(root / "s.sock"))  # the socket file stays once the socket is closed
+        expected["socket"] = 1
+    return expected
+
+
+def test_every_skipped_input_is_counted_by_reason_and_listed_with_verbose(tmp_path: Path) -> None:
+    expected = _folder_with_every_skip(tmp_path / "in")
+    out = tmp_path / "out"
+    result = _extract(tmp_path / "in", "-o", out, "--workers", "1", "--quiet", "--verbose")
+    assert result.exit_code == 0, result.output  # skips are not failures
+    summary = _run_json(out)
+    assert summary["skipped"] == dict(sorted(expected.items()))
+    assert (summary["documents"], summary["by_status"]) == (2, {"ok": 2, "error": 0})
+    listed = [line for line in result.output.splitlines() if line.startswith("skipped ")]
+    assert Counter(line.split(": ")[1].split(" (")[0] for line in listed) == Counter(expected)
+    for name in (".draft.txt", ".git", "notes.csv", "pipe", "dangling", "loop"):
+        assert any(line.startswith(f"skipped {tmp_path / 'in' / name}: ") for line in listed), name
+    total = sum(expected.values())
+    assert f"2 documents, 2 ok, 0 failed; {total} inputs skipped: " in result.output
+    assert "skipped: hidden" in result.output  # the table's row
+
+
+def test_skips_are_not_listed_without_verbose_and_survive_resume(tmp_path: Path) -> None:
+    expected = _folder_with_every_skip(tmp_path / "in")
+    out = tmp_path / "out"
+    first = _extract(tmp_path / "in", "-o", out, "--workers", "1", "--quiet")
+    assert first.exit_code == 0, first.output
+    assert not [line for line in first.output.splitlines() if line.startswith("skipped ")]
+    again = _extract(tmp_path / "in", "-o", out, "--workers", "1", "--quiet", "--resume")
+    assert again.exit_code == 0, again.output
+    summary = _run_json(out)
+    assert (summary["done_before"], summary["processed"]) == (2, 0)
+    assert summary["skipped"] == dict(sorted(expected.items()))
+    assert len(_lines(out)) == 2
+
+
+def test_a_named_dotfile_is_read(tmp_path: Path) -> None:
+    path = tmp_path / ".report.txt"
+    path.write_text(_report(1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = _extract(path, "-o", out, "--workers", "1", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert [(r.source, r.status) for r in _results(out)] == [(str(path), "ok")]
+    assert _run_json(out)["skipped"] == {}
+
+
+@pytest.mark.parametrize(
+    ("reason", "make"),
+    [
+        ("fifo", os.mkfifo),
+        ("broken_symlink", lambda path: os.symlink(path.with_name("gone.txt"), path)),
+        ("symlink_loop", lambda path: os.symlink(path, path)),
+    ],
+    ids=["fifo", "broken symlink", "symlink loop"],
+)
+def test_a_named_path_that_is_no_file_is_a_usage_error_naming_it(
+    tmp_path: Path, reason: str, make
+) -> None:
+    (good,) = _write_reports(tmp_path / "in", 1)
+    named = tmp_path / "named.txt"
+    make(named)
+    out = tmp_path / "out"
+    result = _extract(good, named, "-o", out, "--workers", "1", "--quiet")
+    assert result.exit_code == 2, result.output
+    assert f"error: {named} is no file or folder to read ({reason}: " in result.output
+    assert not (out / "documents.jsonl").exists()  # refused before any work
+
+
+def test_a_fifo_with_a_document_suffix_in_a_folder_is_an_error_line(tmp_path: Path) -> None:
+    _write_reports(tmp_path / "in", 1)
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    out = tmp_path / "out"
+    result = _extract(tmp_path / "in", "-o", out, "--workers", "1", "--quiet")
+    assert result.exit_code == 1, result.output
+    by_name = {Path(r.source).name: r for r in _results(out)}
+    assert [e.code for e in by_name["pipe.txt"].errors] == ["E100"]
+    assert _run_json(out)["skipped"] == {}
+
+
+# ------------------------------------------------------------------ start-up (issue 14)
+
+_HEAVY = ("spacy", "pdfplumber", "pypdfium2", "pydantic", "lxml", "docx", "numpy", "dask",
+          "distributed", "duckdb", "pyarrow", "playwright", "courtfacts.extract")  # fmt: skip
+
+
+def test_the_command_line_imports_nothing_heavy_before_a_command_runs() -> None:
+    """``courtfacts --help`` must not pay for spaCy, the readers or the exporters."""
+    probe = f"import sys, courtfacts.cli; print([m for m in {_HEAVY!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_the_command_lines_pdf_engines_are_the_readers() -> None:
+    from typing import get_args
+
+    from courtfacts.cli import PdfEngine
+    from courtfacts.corpus import PDF_ENGINES
+
+    assert get_args(PdfEngine) == PDF_ENGINES

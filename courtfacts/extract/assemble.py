@@ -9,6 +9,8 @@ validation is reported as an error record; the document's other cases stay.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 
 from pydantic import ValidationError
@@ -16,86 +18,42 @@ from spacy.tokens import Doc
 
 from courtfacts.extract.attribution import Attribution, attributed, offenders, owners
 from courtfacts.extract.case_dates import offending_period, sentence_date
-from courtfacts.extract.components import CONTEXT, HITS, SENTENCES
-from courtfacts.extract.normalise import compare_key
-from courtfacts.extract.offenders import Person, find_people
+from courtfacts.extract.case_offences import case_offences
+from courtfacts.extract.case_terms import (
+    custodial_term,
+    final_sentence,
+    is_acquitted,
+    listed_offence_count,
+    numbered_count,
+    offence_count,
+    prefer_own,
+    time_in_custody,
+)
+from courtfacts.extract.components import CONTEXT, HITS, PEOPLE, SENTENCES
+from courtfacts.extract.people import People, Person
 from courtfacts.extract.release import estimate_custody
 from courtfacts.extract.ruler import Hit
-from courtfacts.extract.statutes import Offence, find_offences, single_offence_maximum
 from courtfacts.extract.values import DocumentContext
 from courtfacts.models import (
     CaseRecord,
     ErrorRecord,
     Mention,
-    SentenceValue,
     SourceText,
 )
 
-SEVERITY = ["death", "life", "extended", "custody", "suspended", "community", "other", "fine"]
-_ACQUITTED = re.compile(
-    r"\b(?:acquit(?:ted)?|conviction\w*(?:\s+and\s+(?:the\s+)?sentences?)?\s+(?:is|are|were|was)\s+(?:hereby\s+)?(?:set\s+aside|quashed))",
-    re.IGNORECASE,
-)
 _AGE_YOU = re.compile(
     r"\b(?:you|he|she)\s+(?:are|is|were|was)\s+(?:now\s+)?([1-9]\d)\s+years?\s+(?:old|of\s+age)",
+    re.IGNORECASE,
+)
+_AGE_OF_THE_OFFENDER = re.compile(
+    r"\b(?:a|an|the)\s+([1-9]\d)-year-old\s+(?:(?:man|woman|defendant|offender|driver|father|mother"
+    r"|husband|wife)\s+)?(?:has|had|was|is|lost|admitted|pleaded|pled|denied|will|must|who)\b",
     re.IGNORECASE,
 )
 _AGE_IN_SENTENCE = re.compile(
     r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))",
     re.IGNORECASE,
 )
-
-
-def _final_sentence(
-    sentences: list[tuple[str, SentenceValue]],
-) -> tuple[list[str], SentenceValue | None, SentenceValue | None]:
-    """Pick the sentence that stands: the substituted one on appeal, else the most severe."""
-    substituted = [(i, v) for i, v in sentences if v.role == "substituted"]
-    original = [(i, v) for i, v in sentences if v.role == "original"]
-    pool = substituted or [(i, v) for i, v in sentences if v.role != "original"] or original
-    if not pool:
-        return [], None, None
-    best_kind = min((v.kind for _, v in pool), key=SEVERITY.index)
-    chosen = [(i, v) for i, v in pool if v.kind == best_kind]
-    with_term = [(i, v) for i, v in chosen if v.term]
-    if with_term:
-        top = max(with_term, key=lambda item: compare_key(item[1].term or "P0D"))
-        chosen = [top]
-    before = original[0][1] if substituted and original else None
-    return [i for i, _ in chosen], chosen[0][1], before
-
-
-def _prefer_own(
-    sentences: list[tuple[str, SentenceValue]], sharers: dict[str, int]
-) -> list[tuple[str, SentenceValue]]:
-    """Within the most severe kind, prefer sentences stated for the fewest offenders.
-
-    "The gang were jailed for more than 23 years" (shared by seven) gives way
-    to "Albu and Mihulca were both handed four years" (two), and that to
-    "Popinciuc was jailed for five years and nine months" (one).
-    """
-    live = [(i, v) for i, v in sentences if v.role != "original"] or sentences
-    if not live:
-        return sentences
-    kind = min((v.kind for _, v in live), key=SEVERITY.index)
-    of_kind = [(i, v) for i, v in live if v.kind == kind]
-    fewest = min(sharers.get(i, 1) for i, _ in of_kind)
-    return [(i, v) for i, v in of_kind if sharers.get(i, 1) == fewest] + [
-        (i, v) for i, v in sentences if v.role == "original"
-    ]
-
-
-def _offence_count(items: list[tuple[str, int, tuple[int, int]]]) -> tuple[list[str], int | None]:
-    """Counts stated together in one sentence add up; restatements do not."""
-    by_sentence: dict[tuple[int, int], list[tuple[str, int]]] = {}
-    for mention_id, count, sentence in items:
-        by_sentence.setdefault(sentence, []).append((mention_id, count))
-    best: tuple[list[str], int | None] = ([], None)
-    for group in by_sentence.values():
-        total = sum(count for _, count in group)
-        if best[1] is None or total > best[1]:
-            best = ([m for m, _ in group], total)
-    return best
 
 
 def _build_case(
@@ -106,7 +64,7 @@ def _build_case(
     attribution: Attribution,
     shared: dict[str, tuple[str, list[str]]],
     sharers: dict[int, int],
-    known_offences: list[Offence],
+    is_only_offender: bool = False,
 ) -> dict[str, object]:
     ctx: DocumentContext = doc.user_data[CONTEXT]
     fields: dict[str, object] = {"offender": person.name if person else None}
@@ -121,23 +79,28 @@ def _build_case(
     if age is None and person is not None and person.is_named_accused:
         match = _AGE_YOU.search(source.text)
         age = int(match.group(1)) if match else None
+    if age is None and person is not None and is_only_offender:
+        match = _AGE_OF_THE_OFFENDER.search(source.text)
+        age = int(match.group(1)) if match else None
     if age:
         fields["age"] = age
     sentences = [(h.mention_id, h.value) for h in hits if h.label == "SENTENCE" and h.mention_id]
+    stated = sentences
     if person is not None:
-        sentences = _prefer_own(
+        sentences = prefer_own(
             sentences, {h.mention_id: sharers.get(id(h), 1) for h in hits if h.mention_id}
         )
-    ids, final, original = _final_sentence(sentences)  # type: ignore[arg-type]
+    ids, final, original = final_sentence(sentences)  # type: ignore[arg-type]
     if final is not None:
         fields["sentence_kind"] = final.kind
         evidence["sentence_kind"] = ids
-        if final.term and final.kind not in ("fine", "death", "community"):
-            fields["custodial_term"] = final.term
-            evidence["custodial_term"] = ids
+        term_ids, term = custodial_term(stated, final)  # type: ignore[arg-type]
+        if term:
+            fields["custodial_term"] = term
+            evidence["custodial_term"] = term_ids or ids
         if original is not None:
             fields["original_sentence"] = original
-    if _ACQUITTED.search(source.text):
+    if is_acquitted(source.text):
         fields["sentence_kind"] = "none"
         fields.pop("custodial_term", None)
     counts = [
@@ -145,12 +108,26 @@ def _build_case(
         for h in hits
         if h.label == "OFFENCE_COUNT" and h.value and h.mention_id
     ]
-    count_ids, count = _offence_count(counts)  # type: ignore[arg-type]
+    count_ids, count = offence_count(counts)  # type: ignore[arg-type]
     if count:
         fields["offence_count"], evidence["offence_count"] = count, count_ids
-    served = [h for h in hits if h.label == "CUSTODY_TIME" and h.value]
+    elif numbered := numbered_count(source.text):
+        fields["offence_count"] = numbered
+    elif listed := listed_offence_count(
+        [
+            (h.text, str(h.attrs.get("status")), attribution.sentence(h.start))
+            for h in hits
+            if h.label == "OFFENCE"
+        ],
+        source.text,
+    ):
+        fields["offence_count"] = listed
+    served = time_in_custody(
+        [h for h in hits if h.label == "CUSTODY_TIME"],
+        fields.get("custodial_term"),  # type: ignore[arg-type]
+    )
     if served:
-        fields["time_in_custody"] = served[0].value
+        fields["time_in_custody"] = served
     payments = [h for h in hits if h.label == "PAYMENT" and h.value and h.mention_id]
     for hit in payments:
         if hit.value.count is not None and "payment_count" not in fields:
@@ -175,12 +152,9 @@ def _build_case(
             fields[name] = value
             if ids:
                 evidence[name] = ids
-    offences = known_offences
-    if offences:
-        fields["offences"] = [offence.id for offence in offences]
-        cap = single_offence_maximum(offences, fields.get("offence_count"))  # type: ignore[arg-type]
-        if cap:
-            fields["statutory_maximum"] = cap
+    found = case_offences(hits, doc, attribution, fields)
+    evidence.update(found.pop("evidence"))  # type: ignore[arg-type]
+    fields.update(found)
     fields["court"] = source.meta.court
     fields["neutral_citation"] = source.meta.neutral_citation
     estimate = estimate_custody(fields, ctx)
@@ -211,36 +185,125 @@ def _shared_facts(
     return shared
 
 
+_LISTING_CAPTION = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Za-z'’.\- ]{1,60}?,?[ \t]+(?:v|V|vs|VS)\.?[ \t]+"
+    r"(?:THE[ \t]+)?(?:STATE|State|PEOPLE|People|COMMONWEALTH|Commonwealth|UNITED[ \t]+STATES|United[ \t]+States)"
+    r"\b[^\n]{0,40}$"
+)
+
+
+def listing_parts(text: str) -> list[tuple[int, int]]:
+    """The passages of a listing or digest, one per caption line ("JACKSON v. STATE"); else the whole text.
+
+    >>> listing_parts("Intro\\nSMITH v. STATE\\nHe was jailed.\\nJONES v. STATE\\nFined.")
+    [(0, 36), (36, 57)]
+    >>> listing_parts("R v Smith\\nHe was jailed.")
+    [(0, 24)]
+    """
+    starts = [m.start() for m in _LISTING_CAPTION.finditer(text)]
+    if len(starts) < 2:
+        return [(0, len(text))]
+    bounds = [0, *starts[1:], len(text)]
+    return list(itertools.pairwise(bounds))
+
+
+def _part_people(found: People, start: int, end: int) -> tuple[People, dict[int, Person]]:
+    """The people named within one passage (copies holding only its positions), and their originals."""
+    part = People()
+    part.background = [pos for pos in found.background if start <= pos < end]
+    original: dict[int, Person] = {}
+    for person in found.people:
+        positions = [pos for pos in person.positions if start <= pos < end]
+        if positions:
+            copy = dataclasses.replace(person, positions=positions)
+            part.people.append(copy)
+            original[id(copy)] = person
+    return part, original
+
+
 def assemble_cases(
     doc: Doc, source: SourceText, mentions: list[Mention]
 ) -> tuple[list[Mention], list[CaseRecord], list[ErrorRecord]]:
     """Give mentions their offenders and build one case per sentenced offender.
 
+    A listing of opinions or a digest is read passage by passage (one per
+    caption line), each with its own accused; any other document is one passage.
+
     Returns:
         The mentions with ``offender`` set, the valid cases, and an error
         record for each case that failed validation.
     """
-    hits: list[Hit] = [h for h in doc.user_data[HITS] if h.label != "BLOCK"]
-    attribution = Attribution(find_people(source.text), source.text, doc.user_data[SENTENCES])
-    owner = owners(hits, attribution)
-    people: list[Person | None] = list(offenders(hits, owner))
-    if not people and any(h.label == "SENTENCE" for h in hits):
-        people = [None]
-    shared = _shared_facts(hits, doc, source, attribution)
-    sharers = {id(h): len(owner[id(h)]) for h in hits}
-    known = find_offences(source.text, doc.user_data[CONTEXT].jurisdiction)  # once per document
+    everything: list[Hit] = doc.user_data[HITS]
+    found: People = doc.user_data.get(PEOPLE) or People()
+    owner: dict[int, list[Person]] = {}
+    groups: set[int] = set()
     cases: list[CaseRecord] = []
     problems: list[ErrorRecord] = []
+    parts = listing_parts(source.text)
+    for start, end in parts:
+        hits = [
+            h for h in everything if h.label not in ("BLOCK", "PERSON") and start <= h.start < end
+        ]
+        people, original = _part_people(found, start, end) if len(parts) > 1 else (found, {})
+        part_owner, part_groups = _assemble_part(
+            doc, source, hits, people, original, everything, cases, problems
+        )
+        owner.update(
+            {key: [original.get(id(p), p) for p in value] for key, value in part_owner.items()}
+        )
+        groups |= part_groups
+    hits = [h for h in everything if h.label not in ("BLOCK", "PERSON")]
+    return attributed(mentions, hits, owner, groups), _distinct(cases), problems
+
+
+def _distinct(cases: list[CaseRecord]) -> list[CaseRecord]:
+    """One case per offender named twice by a listing (the same entry listed twice)."""
+    kept: list[CaseRecord] = []
+    for case in cases:
+        same = [k for k in kept if case.offender and k.offender == case.offender]
+        if not same:
+            kept.append(case)
+    return kept
+
+
+def _assemble_part(
+    doc: Doc,
+    source: SourceText,
+    hits: list[Hit],
+    found: People,
+    original: dict[int, Person],
+    everything: list[Hit],
+    cases: list[CaseRecord],
+    problems: list[ErrorRecord],
+) -> tuple[dict[int, list[Person]], set[int]]:
+    """Build the cases of one passage into ``cases``; return who owns each hit."""
+    attribution = Attribution(found, source.text, doc.user_data[SENTENCES])
+    owner = owners(hits, attribution)
+    people: list[Person | None] = list(offenders(hits, owner))
+    people += [p for p in found.people if p.is_sentenced and p.is_offender and p not in people]
+    if not people and not found.background and any(h.label == "SENTENCE" for h in hits):
+        people = [
+            None
+        ]  # sentenced, never named; not where the sentence is an old one told as background
+    shared = _shared_facts(hits, doc, source, attribution)
+    sharers = {id(h): len(owner[id(h)]) for h in hits}
     for person in people:
         mine = [
             h for h in hits if (person in owner[id(h)]) or (person is None and not owner[id(h)])
         ]
+        who = original.get(id(person), person)
         try:
-            cases.append(
-                CaseRecord(
-                    **_build_case(person, mine, doc, source, attribution, shared, sharers, known)
-                )
+            fields = _build_case(
+                person, mine, doc, source, attribution, shared, sharers, len(people) == 1
             )
+            named = [
+                h.mention_id
+                for h in everything
+                if h.label == "PERSON" and h.mention_id and h.attrs.get("person") is who
+            ]
+            if person is not None and named:
+                fields["evidence"] = {"offender": named, **fields["evidence"]}  # type: ignore[dict-item]
+            cases.append(CaseRecord(**fields))
         except ValidationError as exc:
             problems.append(
                 ErrorRecord(
@@ -251,4 +314,4 @@ def assemble_cases(
                     exception_type="ValidationError",
                 )
             )
-    return attributed(mentions, hits, owner, attribution.as_group), cases, problems
+    return owner, attribution.as_group

@@ -1,13 +1,14 @@
 """Which offender each hit of a document is about.
 
-The rules, in order: "respectively" pairs terms with names in order; people
-named together as one subject share a sentence; a sentence that speaks of
-"the appellant" or "you" is about the accused named in the caption; else
-the person named last before the hit in its sentence, else the one named in
-it, else the person named last before (if recent: "He was jailed..."), else,
-for a sentence, the next person named ("A 73-year-old man was jailed...
-Chester Yang fled..."). Sentences stated for a plural subject with nobody
-named go to every offender.
+Only offenders are candidates (``People.settle`` excludes everyone the text
+does not tie to a sentence or conviction). The rules, in order:
+"respectively" pairs terms with names in order; people named together as
+one subject share a sentence; the offender named last before the hit in its
+sentence ("Defendant Mercado was sentenced"); else, in a sentence that
+speaks of "the appellant" or "you", the accused named in the caption; else
+the offender named in the sentence, else the one named last before (if
+recent: "He was jailed..."), else, for a sentence, the next one named.
+Sentences stated for a plural subject with nobody named go to every offender.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import bisect
 import re
 from collections import Counter
 
-from courtfacts.extract.offenders import People, Person
+from courtfacts.extract.people import People, Person
 from courtfacts.extract.ruler import Hit
 from courtfacts.models import Mention
 
@@ -138,14 +139,14 @@ class Attribution:
         if hit.label == "SENTENCE" and self._named_together(before):
             return list(dict.fromkeys(p for _, p in before))
         accused = [p for p in self.people.people if p.is_named_accused and not p.is_excluded]
+        if before:
+            self.direct.add((id(hit), before[-1][1].name))
+            return [before[-1][1]]
         if accused and _ROLE_WORD.search(sentence_text):
             if len(accused) > 1 and _PLURAL_ROLE.search(sentence_text):
                 self.as_group.add(id(hit))
                 return accused
             return accused[:1]
-        if before:
-            self.direct.add((id(hit), before[-1][1].name))
-            return [before[-1][1]]
         if named:
             self.direct.add((id(hit), named[0][1].name))
             return [named[0][1]]

@@ -1,13 +1,19 @@
 """When the offending happened and when sentence was passed.
 
-The offending period is a span the text states about the offending ("from
-December 2015 to July 2018", "between 2016 and 2019") or, failing that, the
-date of a single incident ("on or about the 01.12.1993", "the death of
-Kelsey King on June 16, 2020"); dates in sentences about the procedure
-(arrest, plea, trial, hearing) are not offending dates. Sentence was passed
-on the document's date when the text says "sentenced today" or an appeal
-court substitutes the sentence, or on the day a sentencing sentence names
-with "on" after its verb ("jailed for nine years on 12 January 2024").
+Dates carry a ``role`` attr that the pipeline sets from the words around
+them (``date_roles``, rules in ``patterns/date_roles.json``): "sentence",
+"offence" or "procedural". The offending period is a span the text states
+about the offending ("from December 2015 to July 2018", "between 2016 and
+2019") or, failing that, the dates of the incidents (from the first to the
+last: "on or about the 01.12.1993", "according to the evidence, on June 1,
+2019"); dates in sentences about the procedure (arrest, plea, trial,
+hearing) are not offending dates. Sentence was passed on the document's
+date when an appeal court substitutes the sentence; else on the latest of
+the dates whose role is "sentence" ("In June 2021 he was sentenced", "the
+judgment dated 18.02.2008 ... imposed"), the document's date where the text
+says "sentenced today", and the day a sentencing sentence names with "on"
+after its verb ("jailed for nine years on 12 January 2024"). A sentencing
+still to come ("will be sentenced on") dates nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 import re
 
 from courtfacts.extract.attribution import Attribution
-from courtfacts.extract.offenders import Person
+from courtfacts.extract.people import Person
 from courtfacts.extract.ruler import Hit
 from courtfacts.extract.values import DocumentContext
 from courtfacts.patterns import load_lexicon
@@ -41,9 +47,14 @@ _ON_DATE = re.compile(
     r"\b(?:on|in|of|about|around|during|on\s+or\s+(?:about|before))(?:\s+the)?\s*$", re.IGNORECASE
 )
 _RANGE_START = re.compile(
-    r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*$", re.IGNORECASE
+    r"\b(?:from|between|since|starting\s+in|began\s+in|beginning\s+in)\s*(?:at\s+least\s+)?$",
+    re.IGNORECASE,
 )
 _RANGE_END = re.compile(r"\b(?:to|until|till|and|through)\s*$", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+expected\s+to)\s+be\s+(?:re-?)?sentenced\b",
+    re.IGNORECASE,
+)
 _PASSED = re.compile(r"\b(?:sentenced|jailed|imprisoned|locked\s+up)\b", re.IGNORECASE)
 _ON_DAY = re.compile(
     r"\bon\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?$", re.IGNORECASE
@@ -53,37 +64,58 @@ _ON_DAY = re.compile(
 def offending_period(
     hits: list[Hit], text: str, sents: Attribution
 ) -> dict[str, tuple[str, str, int]]:
-    """The period of offending: a stated span about the offending, else the date of a single incident."""
-    found: dict[str, tuple[str, str, int]] = {}
-    incident: tuple[str, str, int] | None = None
+    """The period of offending: a stated span about the offending, else the first to the last incident.
+
+    A span with both ends beats one with only its start ("since November
+    2017"); incidents whose role is "offence" beat those only near an
+    offence word.
+    """
+    spans: list[dict[str, tuple[str, str, int]]] = []
+    incidents: list[tuple[int, tuple[str, str, int]]] = []
     for hit in hits:
         if hit.label != "DATE" or not hit.value or not hit.mention_id:
             continue
+        role = hit.attrs.get("role")
+        if role in ("sentence", "procedural"):
+            continue
         start, end = sents.sentence(hit.start)
         before = text[max(start, hit.start - 25) : hit.start]
-        if (
-            "start" in found
-            and "end" not in found
-            and found["start"][2] == start
-            and _RANGE_END.search(before)
-        ):
-            found["end"] = (hit.value, hit.mention_id, start)
+        date = (hit.value, hit.mention_id, start)
+        last = spans[-1] if spans else None
+        if last and "end" not in last and last["start"][2] == start and _RANGE_END.search(before):
+            last["end"] = date
             continue
-        sentence = text[start:end]
-        near = text[max(start, hit.start - 60) : hit.start]
-        procedural = _NOT_OFFENDING.search(sentence)
-        offence_words = list(_OFFENDING.finditer(near))
-        is_near = bool(offence_words) and not _PROCEDURE.search(near[offence_words[-1].end() :])
-        if not (is_near or (_OFFENDING.search(sentence) and not procedural)):
+        if role != "offence" and not _about_offending(text, hit.start, (start, end)):
             continue
-        before = text[max(start, hit.start - 25) : hit.start]
-        if "start" not in found and _RANGE_START.search(before):
-            found["start"] = (hit.value, hit.mention_id, start)
-        elif _ON_DATE.search(before) and (incident is None or len(hit.value) > len(incident[0])):
-            incident = (hit.value, hit.mention_id, start)
-    if not found and incident:
-        found = {"start": incident, "end": incident}
-    return found
+        if _RANGE_START.search(before):
+            spans.append({"start": date})
+        elif role == "offence" or _ON_DATE.search(before):
+            incidents.append((0 if role == "offence" else 1, date))
+    complete = [span for span in spans if "end" in span]
+    if complete or spans:
+        return (complete or spans)[0]
+    if not incidents:
+        return {}
+    tier = min(rank for rank, _ in incidents)
+    finest = _finest([date for rank, date in incidents if rank == tier])
+    return {"start": min(finest), "end": max(finest)}
+
+
+def _about_offending(text: str, offset: int, span: tuple[int, int]) -> bool:
+    """An offence word just before the date, or in a sentence that is not about the procedure."""
+    start, end = span
+    near = text[max(start, offset - 60) : offset]
+    offence_words = list(_OFFENDING.finditer(near))
+    if offence_words and not _PROCEDURE.search(near[offence_words[-1].end() :]):
+        return True
+    sentence = text[start:end]
+    return bool(_OFFENDING.search(sentence)) and not _NOT_OFFENDING.search(sentence)
+
+
+def _finest(dates: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """Drop a date that a more precise one refines ("2012" beside "2012-06-04")."""
+    values = [value for value, _, _ in dates]
+    return [d for d in dates if not any(v != d[0] and v.startswith(d[0]) for v in values)]
 
 
 def sentence_date(
@@ -91,12 +123,23 @@ def sentence_date(
 ) -> tuple[str, list[str]] | None:
     """When sentence was passed, and the mention that says so (none for the document's date).
 
-    An appeal court's substituted sentence, or 'sentenced today' in a dated
-    report, is passed on the document's date; 'jailed for nine years on 12
-    January 2024' on the day named after the verb.
+    An appeal court's substituted sentence is passed on the document's date.
+    Otherwise the candidates are the dates whose role is "sentence", the
+    document's date where a sentencing sentence says 'today', and the day a
+    sentencing sentence names after its verb ('jailed for nine years on 12
+    January 2024'); the latest wins, since an earlier sentence is background
+    (a previous conviction) and a later one the sentence that stands.
     """
     if any(h.label == "SENTENCE" and h.value.role == "substituted" for h in hits) and ctx.reference:
         return ctx.reference.isoformat(), []
+    candidates = [
+        (hit.value, [hit.mention_id])
+        for hit in hits
+        if hit.label == "DATE"
+        and hit.attrs.get("role") == "sentence"
+        and hit.value
+        and hit.mention_id
+    ]
     spans = sorted(
         {sents.sentence(h.start) for h in hits if h.label in ("SENTENCE", "OFFENCE_COUNT")}
     )
@@ -105,11 +148,10 @@ def sentence_date(
         if not _SENTENCING_VERB.search(sentence):
             continue
         if ctx.reference and _TODAY.search(sentence):
-            return ctx.reference.isoformat(), []
-        dated = _passed_on(hits, text, (start, end), ctx)
-        if dated:
-            return dated
-    return None
+            candidates.append((ctx.reference.isoformat(), []))
+        elif not _FUTURE.search(sentence) and (dated := _passed_on(hits, text, (start, end), ctx)):
+            candidates.append(dated)
+    return max(candidates, key=lambda candidate: candidate[0]) if candidates else None
 
 
 def _passed_on(
@@ -124,6 +166,8 @@ def _passed_on(
         return None
     for hit in hits:
         if hit.label != "DATE" or not hit.value or not hit.mention_id:
+            continue
+        if hit.attrs.get("role") in ("offence", "procedural"):
             continue
         if not verb.end() <= hit.start < end or len(hit.value) != len("YYYY-MM-DD"):
             continue

@@ -17,15 +17,19 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from courtfacts.extract.offences import find_offences
+from courtfacts.extract.people import People, Person, find_people
 from courtfacts.extract.ruler import Hit, match_patterns
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.extract.values import DocumentContext, assign_values, document_context
+from courtfacts.models import PersonValue
 from courtfacts.patterns import PATTERN_FILES, load_patterns
 
 HITS = "courtfacts.hits"
 CONTEXT = "courtfacts.context"
 SENTENCES = "courtfacts.sentences"
 TEXT = "courtfacts.text"
+PEOPLE = "courtfacts.people"
 SPAN_KEY = "courtfacts"
 
 
@@ -95,6 +99,61 @@ class ValueSetter:
         return doc
 
 
+class PeopleFinder:
+    """Find the document's people and their roles; keep one PERSON hit per introduction.
+
+    The PERSON rules' raw hits become the people of ``doc.user_data["courtfacts.people"]``
+    (read by case assembly); each rule hit that names a person, and the first
+    mention of a person no rule introduced, stays as a PERSON hit whose value
+    says who and in which role, so every case's offender points to its words.
+    """
+
+    def match(self, doc: Doc) -> tuple[People, list[Hit]]:
+        text = doc_text(doc)
+        rule_hits = [h for h in doc.user_data.get(HITS, []) if h.label == "PERSON"]
+        ctx: DocumentContext | None = doc.user_data.get(CONTEXT)
+        year = ctx.reference.year if ctx and ctx.reference else None
+        people = find_people(text, rule_hits, doc.user_data.get(SENTENCES), year)
+        return people, _person_hits(people, rule_hits, text)
+
+    def set_annotations(self, doc: Doc, people: People, hits: list[Hit]) -> None:
+        doc.user_data[PEOPLE] = people
+        kept = [h for h in doc.user_data.get(HITS, []) if h.label != "PERSON"] + hits
+        doc.user_data[HITS] = sorted(kept, key=lambda h: (h.start, h.label))
+        spans = [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ != "PERSON"]
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end, label=hit.label, alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=hit.label, span_id=hit.rule))
+        doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, *self.match(doc))
+        return doc
+
+
+def _person_hits(people: People, rule_hits: list[Hit], text: str) -> list[Hit]:
+    found: list[Hit] = []
+    introduced: set[int] = set()
+    for hit in rule_hits:
+        person = hit.attrs.get("person")
+        if person is None:
+            continue
+        introduced.add(id(person))
+        found.append(_person_hit(person, hit.rule, hit.start, hit.end, text))
+    for person in people.people:
+        if id(person) not in introduced and person.positions:
+            start = person.positions[0]
+            found.append(_person_hit(person, person.rule, start, start + len(person.name), text))
+    return found
+
+
+def _person_hit(person: Person, rule: str, start: int, end: int, text: str) -> Hit:
+    hit = Hit("PERSON", rule, start, end, text[start:end], attrs={"person": person})
+    hit.value = PersonValue(name=person.name, role=person.role, age=person.age)
+    return hit
+
+
 def _floor(starts: list[int], offset: int) -> int:
     index = bisect.bisect_right(starts, offset) - 1
     return starts[index] if index >= 0 else 0
@@ -112,7 +171,43 @@ def make_ruler(nlp: Language, name: str, pattern_files: list[str]) -> PatternRul
     return PatternRuler(pattern_files)
 
 
+@Language.factory("courtfacts_people")
+def make_people(nlp: Language, name: str) -> PeopleFinder:
+    """The document's people, their roles, and who is tied to a sentence."""
+    return PeopleFinder()
+
+
 @Language.factory("courtfacts_values")
 def make_values(nlp: Language, name: str) -> ValueSetter:
     """Normal forms for every hit."""
     return ValueSetter()
+
+
+class OffenceFinder:
+    """Find the offences the text states (``extract/offences.py``) as OFFENCE hits."""
+
+    def match(self, doc: Doc) -> list[Hit]:
+        text = doc_text(doc)
+        spans = doc.user_data.get(SENTENCES) or sentence_spans(text)
+        ctx: DocumentContext | None = doc.user_data.get(CONTEXT)
+        return find_offences(text, spans, ctx.jurisdiction if ctx else "unknown")
+
+    def set_annotations(self, doc: Doc, hits: list[Hit]) -> None:
+        kept = [h for h in doc.user_data.get(HITS, []) if h.label != "OFFENCE"] + hits
+        doc.user_data[HITS] = sorted(kept, key=lambda h: (h.start, h.label))
+        spans = [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ != "OFFENCE"]
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end, label=hit.label, alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=hit.label, span_id=hit.rule))
+        doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+@Language.factory("courtfacts_offences")
+def make_offences(nlp: Language, name: str) -> OffenceFinder:
+    """Offence mentions with their categories, statutes, counts and conviction status."""
+    return OffenceFinder()

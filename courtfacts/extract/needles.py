@@ -6,7 +6,9 @@ yet running a rule's regex over a document costs a scan of every character.
 which every match must contain one; a document that has none of them is
 skipped by that rule at the cost of a substring search. The words are
 derived from the regex itself, never written by hand, so skipping is exact:
-it can never lose a match.
+it can never lose a match. Parsing every rule for them costs most of a
+second at start-up, so ``build_rule_index`` records them once, for
+``patterns/rule_index.json``; a rule the index knows takes its words from it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,15 @@ from functools import cache
 # aliases it with a deprecation warning); its tree is the exact truth of a pattern.
 from re import _constants as sre
 from re import _parser as sre_parse
+from typing import Any
+
+from courtfacts.patterns import (
+    DeferredRegex,
+    expand,
+    index_header,
+    load_patterns,
+    rule_key,
+)
 
 MOST_ALTERNATIVES = 64
 """Needles with more alternatives than this are not worth searching for."""
@@ -96,6 +107,8 @@ def required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     >>> required_words(re.compile(r"(?:suspended)?\\d+")) is None
     True
     """
+    if isinstance(regex, DeferredRegex):
+        return regex.required
     try:
         tree = sre_parse.parse(regex.pattern, regex.flags)
     except (re.error, RecursionError):
@@ -152,3 +165,30 @@ class Needle:
 @cache
 def _as_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+
+
+def build_rule_index() -> dict[str, Any]:
+    """The content of ``patterns/rule_index.json``: every rule that compiles, by
+    ``rule_key``, with the words read from its parse tree now.
+
+    Returns:
+        ``{"header": ..., "rules": {key: {"rule": id, "flags": compiled flags,
+        "words": [...] | None}}}``,
+        keys sorted; empty rules when ``needles.py`` cannot be read.
+    """
+    header = index_header()
+    rules: dict[str, dict[str, Any]] = {}
+    for entry in load_patterns() if header else ():
+        pattern = expand(entry.pattern)
+        flags = re.IGNORECASE if entry.ignore_case else 0
+        try:
+            regex = re.compile(pattern, flags)
+        except re.error:
+            continue  # not vouched for: compiled (and refused) at start-up
+        words = required_words(regex)
+        rules[rule_key(pattern, flags)] = {
+            "rule": entry.id,
+            "flags": regex.flags,
+            "words": None if words is None else list(words),
+        }
+    return {"header": header, "rules": dict(sorted(rules.items()))}

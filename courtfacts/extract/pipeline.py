@@ -26,7 +26,9 @@ from courtfacts.models import (
     Mention,
     MoneyMention,
     OffenceCountMention,
+    OffenceMention,
     PaymentMention,
+    PersonMention,
     SentenceMention,
     SourceText,
 )
@@ -38,6 +40,8 @@ _MENTION_TYPES = {
     "OFFENCE_COUNT": OffenceCountMention,
     "SENTENCE": SentenceMention,
     "PAYMENT": PaymentMention,
+    "PERSON": PersonMention,
+    "OFFENCE": OffenceMention,
 }
 _DATE_SHAPE = (
     r"([0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|\d{4}-\d\d-\d\d|[0-9]{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}"
@@ -70,6 +74,8 @@ def build_pipeline() -> Language:
     nlp.add_pipe("courtfacts_sentences")
     nlp.add_pipe("courtfacts_ruler")
     nlp.add_pipe("courtfacts_values")
+    nlp.add_pipe("courtfacts_offences")
+    nlp.add_pipe("courtfacts_people")
     return nlp
 
 

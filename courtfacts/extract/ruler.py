@@ -240,6 +240,6 @@ def match_patterns(
     settled = [
         kept
         for label, hits in by_label.items()
-        for kept in _settle(hits, by_priority=label == "SENTENCE")
+        for kept in _settle(hits, by_priority=label in ("SENTENCE", "PERSON"))
     ]
     return sorted(settled, key=lambda h: (h.start, h.label))

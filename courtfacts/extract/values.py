@@ -13,32 +13,33 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from courtfacts.extract.date_roles import assign_date_roles
+from courtfacts.extract.date_years import assign_dates, day_first_of
 from courtfacts.extract.normalise import (
     normalise_count,
-    normalise_date,
     normalise_duration,
     normalise_money,
     parse_reference,
+    range_ends,
 )
 from courtfacts.extract.ruler import Hit
+from courtfacts.extract.sentence_context import read_share, refine_sentences, scale_duration
+from courtfacts.extract.sentences import sentence_spans
 from courtfacts.models import Money, PaymentValue, SentenceValue
 from courtfacts.patterns import load_lexicon
 
 _UNIT = re.compile(r"(years?|yrs?|months?|mths?|weeks?|wks?|days?)\b", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|-|–)\s*(.+)$", re.IGNORECASE)
 _CENTS = re.compile(r"\bcents?\b", re.IGNORECASE)
-_SOFTENER = re.compile(r"^(?:early|late|mid-?)\s*", re.IGNORECASE)
-_HAS_YEAR = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d")
-_YEARLESS = frozenset({"date.day_month", "date.month_day", "date.holiday"})
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]")
 _ORIGINAL = re.compile(
     r"\b(?:reduc\w*|increas\w*|vari\w*|substitut\w*|quash\w*|appeal\w*|replac\w*)\b[^.]*?"
     r"\bfrom\s+(?:an?\s+|the\s+)?(?:total\s+)?(?:(?:sentence|term)\s+of\s+)?$"
-    r"|\b(?:quash\w*|replac\w*|set\s+aside)\s+(?:the|his|her|that)\s+(?:\w+\s+)?(?:sentences?|terms?)\s+of\s+$",
+    r"|\b(?:quash\w*|replac\w*|set\s+aside)\s+(?:the|his|her|that)\s+(?:\w+\s+)?(?:sentences?|terms?)\s+of\s+$"
+    r"|\b(?:commut\w*|vacat\w*|quash\w*|set\s+aside|overturn\w*)\s+(?:the|his|her|their|that)\s+$",
     re.IGNORECASE,
 )
 _SUBSTITUTED = re.compile(
-    r"\b(?:reduc\w*|increas\w*|rais\w*|vari\w*|substitut\w*|in\s+lieu|replac\w*|lower\w*|cut)\b"
+    r"\b(?:reduc\w*|increas\w*|rais\w*|vari\w*|substitut\w*|in\s+lieu|replac\w*|lower\w*|cut|commut\w*)\b"
     r"[^.]*?\b(?:to|with|by)\s+(?:an?\s+|the\s+)?(?:(?:\w+\s+)?(?:sentence|term)\s+of\s+)?$"
     r"|\b(?:substitut\w*|in\s+lieu\s+(?:thereof|of\s+it)|impose|we\s+impose)\s+(?:\w+\s+){0,3}?(?:an?\s+|the\s+)?(?:(?:\w+\s+)?(?:sentence|term)\s+of\s+)?$",
     re.IGNORECASE,
@@ -91,18 +92,6 @@ def document_context(text: str, document_date: str | None, hints: str = "") -> D
         jurisdiction=str(place["name"]),
         cents=str(place.get("cents", place["dollar"])),
     )
-
-
-def _day_first(hits: list[Hit], default: bool) -> bool:
-    """Numeric dates with a part over 12 decide the document's order."""
-    for hit in hits:
-        if hit.rule == "date.numeric":
-            match = _NUMERIC_DATE.match(hit.text)
-            if match and int(match.group(1)) > 12:
-                return True
-            if match and int(match.group(2)) > 12:
-                return False
-    return default
 
 
 def _with_unit_of(hit: Hit, group: object) -> str | None:
@@ -163,43 +152,37 @@ def _role(hit: Hit, text: str, sentence_start: int) -> str:
     return "imposed"
 
 
+def _offence_count(hit: Hit) -> int | None:
+    """A number of offences; a numbered range of counts ("counts 1-8") is its size."""
+    if "lo" in hit.groups and "hi" in hit.groups:
+        low, high = int(hit.groups["lo"][2]), int(hit.groups["hi"][2])
+        return high - low + 1 if high > low else None
+    return normalise_count(hit.groups.get("count", (0, 0, hit.text))[2])
+
+
+def _custody_time(hit: Hit) -> str | None:
+    """Time in custody the text states; a share of a term ("half of his seven-year sentence") is worked out."""
+    if "share" not in hit.groups:
+        return _term(hit.groups.get("term", (0, 0, hit.text))[2])
+    term = _term(hit.groups["term"][2]) if "term" in hit.groups else None
+    share = read_share(hit.groups["share"][2])
+    return scale_duration(term, share) if term and share else None
+
+
+def _money_text(hit: Hit) -> str:
+    """The text to read a sum from; an end of a range written once borrows what the ends share."""
+    high = hit.groups.get("hi") or hit.groups.get("hi_k")
+    if hit.emitted in ("lo", "hi", "hi_k") and "lo" in hit.groups and high:
+        ends = range_ends(hit.groups["lo"][2], high[2])
+        return ends[0] if hit.emitted == "lo" else ends[1]
+    return hit.text
+
+
 def _money(text: str | None, ctx: DocumentContext) -> Money | None:
     if not text:
         return None
     dollar = ctx.cents if _CENTS.search(text) else ctx.dollar
     return normalise_money(text, dollar=dollar, rupee=ctx.rupee)
-
-
-def _date_text(hit: Hit) -> str:
-    """The text to read a date from; a day of a range borrows the shared month and year."""
-    text = _SOFTENER.sub("", hit.text.strip())
-    groups = {name: value for name, (_, _, value) in hit.groups.items()}
-    if hit.emitted in ("d1", "d2"):
-        if "rest" in groups:
-            rest = groups["rest"]
-            return f"{text}{rest}" if rest.startswith("/") else f"{text} {rest}"
-        if "m" in groups and "y" in groups:
-            return f"{groups['m']} {text}, {groups['y']}"
-    return text
-
-
-def _date(hit: Hit, reference: dt.date | None, day_first: bool) -> str | None:
-    return normalise_date(_date_text(hit), reference=reference, day_first=day_first)
-
-
-def _local_reference(
-    hit: Hit, anchor: tuple[int, str] | None, text: str, ctx: DocumentContext
-) -> dt.date | None:
-    """A year-less date takes its year from a dated mention just before it in the same paragraph."""
-    if hit.rule not in _YEARLESS or anchor is None:
-        return ctx.reference
-    position, value = anchor
-    if "\n\n" in text[position : hit.start] or hit.start - position > 600:
-        return ctx.reference
-    anchor_date = parse_reference(value)
-    if anchor_date is None:
-        return ctx.reference
-    return anchor_date.replace(month=12, day=31) if len(value) == 4 else anchor_date
 
 
 def assign_values(
@@ -213,20 +196,14 @@ def assign_values(
         ctx: its reading conventions.
         sentence_of: the start offset of the sentence around each hit's start.
     """
-    day_first = _day_first(hits, ctx.day_first)
-    anchor: tuple[int, str] | None = None
+    assign_dates(hits, text, ctx.reference, day_first_of(hits, ctx.day_first))
     for hit in hits:
         if hit.label == "DURATION":
             hit.value = _duration(hit)
-        elif hit.label == "DATE":
-            hit.value = _date(hit, _local_reference(hit, anchor, text, ctx), day_first)
-            if hit.value and _HAS_YEAR.search(hit.text):
-                anchor = (hit.start, hit.value)
         elif hit.label == "MONEY":
-            hit.value = _money(hit.text, ctx)
+            hit.value = _money(_money_text(hit), ctx)
         elif hit.label == "OFFENCE_COUNT":
-            count = hit.groups.get("count", (0, 0, hit.text))[2]
-            hit.value = normalise_count(count)
+            hit.value = _offence_count(hit)
         elif hit.label == "PAYMENT":
             names = str(hit.attrs.get("count_group", "count")).split("|")
             count = next((hit.groups[n] for n in names if n in hit.groups), None)
@@ -241,4 +218,7 @@ def assign_values(
             role = _role(hit, text, sentence_of.get(hit.start, 0))
             hit.value = SentenceValue(kind=kind, term=term, role=role)  # type: ignore[arg-type]
         elif hit.label == "CUSTODY_TIME":
-            hit.value = _term(hit.groups.get("term", (0, 0, hit.text))[2])
+            hit.value = _custody_time(hit)
+    spans = sentence_spans(text)
+    assign_date_roles(hits, text, spans)
+    refine_sentences(hits, text, spans)

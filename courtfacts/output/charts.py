@@ -184,7 +184,8 @@ def _legend(kinds: list[str]) -> str:
     return f'<div class="legend">{items}</div>'
 
 
-def _table(headers: list[str], rows: list[list[str]], total: list[str] | None = None) -> str:
+def html_table(headers: list[str], rows: list[list[str]], total: list[str] | None = None) -> str:
+    """An HTML table, every cell escaped; the first column left-aligned, the rest numeric."""
     head = "".join(
         f'<th class="{"" if i == 0 else "num"}">{escape(h)}</th>' for i, h in enumerate(headers)
     )
@@ -200,17 +201,17 @@ def _table(headers: list[str], rows: list[list[str]], total: list[str] | None = 
 def render_fragment(stats: RunStats) -> str:
     """The figures as an HTML ``<section>``: tables, then the two charts."""
     parts = ['<section class="cf-stats">', "<h2>Run</h2>"]
-    parts.append(_table(["what", "figure"], [list(row) for row in overview_rows(stats)]))
+    parts.append(html_table(["what", "figure"], [list(row) for row in overview_rows(stats)]))
     kinds = sorted(stats.kinds().items(), key=lambda item: (-item[1], item[0]))
     parts.append("<h2>Sentence kinds</h2>")
-    parts.append(_table(["sentence kind", "cases"], [[k, str(n)] for k, n in kinds]))
+    parts.append(html_table(["sentence kind", "cases"], [[k, str(n)] for k, n in kinds]))
     headers = [h.replace("\n", " ") for h in GROUP_HEADERS]
     overall = group_rows([stats.overall()])[0]
     for name in stats.group_by:
         parts.append(
             f"<h2>By {escape(name)} <small>(years; custody: estimated time in custody)</small></h2>"
         )
-        parts.append(_table([name, *headers], group_rows(stats.groups(name)), overall))
+        parts.append(html_table([name, *headers], group_rows(stats.groups(name)), overall))
     legend = _legend([kind for kind, _ in kinds])
     for caption, svg in (
         ("Custodial term", histogram_svg(stats)),

@@ -2,7 +2,7 @@
 
 Every writer streams: results are read once, one at a time, and Parquet and
 DuckDB rows are handed on in batches of ``BATCH_ROWS``, so memory stays flat
-however large the run. Column types come from ``tables.TABLES``:
+however large the run. Column types come from ``table_schema.TABLES``:
 
 ========  ==========  ==============  =================
 logical   CSV         Parquet/Arrow   DuckDB
@@ -13,6 +13,7 @@ int64     digits      int64           BIGINT
 float64   digits      float64         DOUBLE
 decimal   exact text  decimal(18, 4)  DECIMAL(18, 4)
 date      YYYY-MM-DD  date32          DATE
+bool      true/false  bool            BOOLEAN
 ========  ==========  ==============  =================
 
 A null is an empty CSV field. Decimal amounts are exact in CSV; in Parquet and
@@ -33,7 +34,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from courtfacts.models import DocumentResult
-from courtfacts.output.tables import TABLES, Column, Row, table_rows
+from courtfacts.output.table_schema import TABLES, Column, Row
+from courtfacts.output.tables import table_rows
 
 TABLE_FORMATS = ("csv", "parquet", "duckdb")
 EXTRA = "analysis"
@@ -48,6 +50,7 @@ _SQL_TYPES = {
     "float64": "DOUBLE",
     "decimal": f"DECIMAL({DECIMAL_PRECISION}, {DECIMAL_SCALE})",
     "date": "DATE",
+    "bool": "BOOLEAN",
 }
 _QUANTUM = Decimal(1).scaleb(-DECIMAL_SCALE)
 _DECIMAL_LIMIT = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
@@ -147,7 +150,11 @@ def _csv_cell(value: Any) -> Any:
 
     >>> _csv_cell(Decimal("4.5E+3")), _csv_cell("=1+1"), _csv_cell("-5 years"), _csv_cell(-5)
     ('4500', "'=1+1", "'-5 years", -5)
+    >>> _csv_cell(True), _csv_cell(False)
+    ('true', 'false')
     """
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         return f"{value:f}"
     if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
@@ -185,6 +192,7 @@ def arrow_schema(columns: tuple[Column, ...]) -> Any:
         "float64": pa.float64(),
         "decimal": pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE),
         "date": pa.date32(),
+        "bool": pa.bool_(),
     }
     return pa.schema(
         [pa.field(c.name, types[c.type], metadata={"description": c.doc}) for c in columns]

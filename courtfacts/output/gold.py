@@ -31,6 +31,7 @@ GOLD_CASE_FIELDS = (
     "offending_start",
     "offending_end",
     "sentence_date",
+    "offences",
 )
 LIST_OF_KIND = {  # mention kind -> gold list name
     "duration": "durations",
@@ -82,7 +83,7 @@ def to_gold(result: DocumentResult, document: str) -> dict[str, Any]:
     for name in LIST_OF_KIND.values():
         gold[name] = []
     for mention in result.mentions:
-        if mention.value is None:
+        if mention.value is None or mention.kind not in LIST_OF_KIND:
             continue
         gold[LIST_OF_KIND[mention.kind]].append(_item(mention.kind, mention))
     gold["cases"] = []
@@ -90,6 +91,10 @@ def to_gold(result: DocumentResult, document: str) -> dict[str, Any]:
         fields = case.model_dump(mode="python", include=set(GOLD_CASE_FIELDS), exclude_none=True)
         if "payment_total" in fields:
             fields["payment_total"] = money_json(case.payment_total)
+        if not fields.get("offences"):
+            fields.pop(
+                "offences", None
+            )  # GOLD_FORMAT: left out where the document names no offence
         gold["cases"].append({name: fields[name] for name in GOLD_CASE_FIELDS if name in fields})
     return gold
 

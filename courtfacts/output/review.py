@@ -3,7 +3,8 @@
 Data flow: ``documents.jsonl`` -> ``DocumentResult`` -> the document's text,
 read again from its ``source`` with ``corpus.read`` (``documents.jsonl`` does
 not hold it) -> one JSON object per document (text, mentions with UTF-16
-offsets, cases with their evidence, and the ``to_gold`` projection) -> a
+offsets, cases with their evidence, offence categories and warnings, the
+people found with their roles and rules, and the ``to_gold`` projection) -> a
 ``<script type="application/json">`` element -> ``review.js`` builds the DOM
 with ``textContent`` for one document at a time.
 
@@ -30,15 +31,27 @@ from typing import Any, get_args
 
 from courtfacts.corpus import read
 from courtfacts.errors import ReadError
-from courtfacts.models import CaseKind, DocumentResult, Mention, Money, PaymentValue, SentenceValue
+from courtfacts.models import (
+    CaseKind,
+    DocumentResult,
+    Mention,
+    Money,
+    OffenceCategory,
+    OffenceValue,
+    PaymentValue,
+    PersonMention,
+    PersonValue,
+    SentenceValue,
+)
 from courtfacts.output.charts import STATS_CSS, render_fragment
 from courtfacts.output.gold import GOLD_CASE_FIELDS, LIST_OF_KIND, money_json, to_gold
 from courtfacts.output.jsonl import read_jsonl
-from courtfacts.output.stats import compute_stats
+from courtfacts.output.stats import DEFAULT_GROUPS, compute_stats
 
 _MARKER = re.compile(r"\{\{(?:CSP|TITLE|CSS|DATA|STATS|SCRIPT)\}\}")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+_MORE_KINDS = ("offence", "person")  # mention kinds that belong to no gold list
 
 
 @dataclass(frozen=True)
@@ -119,6 +132,15 @@ def _display(mention: Mention) -> str:
         total = money_json(value.total)
         money = f"{total['amount']} {total['currency']}" if total else "no total"
         return f"{value.count if value.count is not None else '?'} payments, {money}"
+    if isinstance(value, OffenceValue):
+        parts = [f"{value.category}: {value.name}"]
+        parts += [f"({value.statute})"] if value.statute else []
+        parts += [f"x{value.count}"] if value.count is not None else []
+        parts += [] if value.is_convicted else ["[not convicted]"]
+        return " ".join(parts)
+    if isinstance(value, PersonValue):
+        age = f", {value.age}" if value.age is not None else ""
+        return f"{value.name}{age} ({value.role})"
     return str(value)
 
 
@@ -143,12 +165,33 @@ def _mentions(result: DocumentResult, text: str | None) -> list[dict[str, Any]]:
         }
         if text is None:
             entry["sentence"] = mention.sentence
-        if mention.value is not None:  # to_gold lists exactly these, in this order
-            name = LIST_OF_KIND[mention.kind]
+        name = LIST_OF_KIND.get(mention.kind)  # offences and people are in no gold list
+        if mention.value is not None and name:  # to_gold lists exactly these, in this order
             entry["list"], entry["item"] = name, counters[name]
             counters[name] += 1
         entries.append(entry)
     return entries
+
+
+def _people(result: DocumentResult) -> list[dict[str, Any]]:
+    """The person mentions of a document: who, in what role, by which rule, and the case
+    (its index) each was taken as offender for, if any."""
+    taken: dict[str, int] = {}
+    for index, case in enumerate(result.cases):
+        for mention_id in case.evidence.get("offender", []):
+            taken.setdefault(mention_id, index)
+    return [
+        {
+            "id": m.id,
+            "name": m.value.name,
+            "role": m.value.role,
+            "age": m.value.age,
+            "rule": m.rule,
+            "case": taken.get(m.id),
+        }
+        for m in result.mentions
+        if isinstance(m, PersonMention)
+    ]
 
 
 def _cases(result: DocumentResult) -> list[dict[str, Any]]:
@@ -165,7 +208,20 @@ def _cases(result: DocumentResult) -> list[dict[str, Any]]:
             extra["original_sentence"] = f"{original.kind} {original.term or ''}".strip()
         if case.court:
             extra["court"] = case.court
-        cases.append({"evidence": case.evidence, "extra": extra})
+        if case.statutes:
+            extra["statutes"] = "; ".join(case.statutes)
+        if case.statutory_maximum:
+            extra["statutory_maximum"] = case.statutory_maximum
+        if case.term_share_of_maximum is not None:
+            extra["share_of_maximum"] = f"{100 * case.term_share_of_maximum:.1f}%"
+        cases.append(
+            {
+                "evidence": case.evidence,
+                "extra": extra,
+                "offences": list(case.offences),
+                "warnings": list(case.warnings),
+            }
+        )
     return cases
 
 
@@ -211,6 +267,7 @@ def document_entry(
         "errors": [f"{e.code} ({e.stage}) {e.message}" for e in result.errors],
         "mentions": _mentions(result, text),
         "cases": _cases(result),
+        "people": _people(result),
         "gold": to_gold(result, document) if result.status == "ok" else None,
     }
 
@@ -234,7 +291,8 @@ def build_review_data(
         "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "caseFields": list(GOLD_CASE_FIELDS),
         "caseKinds": list(get_args(CaseKind)),
-        "kinds": list(LIST_OF_KIND),
+        "offenceCategories": list(get_args(OffenceCategory)),
+        "kinds": [*LIST_OF_KIND, *(kind for kind in _MORE_KINDS if kind not in LIST_OF_KIND)],
         "docs": docs,
     }
 
@@ -292,7 +350,7 @@ def write_review(run: Path, out: Path, bases: list[Path] | None = None) -> Revie
     results = list(read_jsonl(path))
     run_id = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     data = build_review_data(results, bases, str(folder), run_id)
-    stats_html = render_fragment(compute_stats(results))
+    stats_html = render_fragment(compute_stats(results, (*DEFAULT_GROUPS, "offence")))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render_review(data, stats_html), "utf-8")
     missing = sum(1 for doc in data["docs"] if doc["text"] is None and doc["status"] == "ok")

@@ -14,7 +14,10 @@ Grouping keys (``--by``): any field of ``CaseRecord`` but ``evidence``, plus
 ``source`` (the document's ``meta.jurisdiction`` where the reader set one,
 else the name of the folder the source file is in), ``jurisdiction``
 (``meta.jurisdiction``), ``format`` (``meta.format``), ``court`` (the case's
-court, else ``meta.court``) and ``age_band``.
+court, else ``meta.court``), ``age_band`` and ``offence``. ``offence`` is
+the one key with several values per case: a case counts under each of its
+offence categories (so the groups add up to more cases than the run has),
+while ``offences`` groups by the whole combination (``drugs; weapons``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePath
 from typing import Any
 
@@ -34,9 +38,11 @@ from rich.table import Table
 from courtfacts.models import CaseRecord, CustodyEstimate, DocumentResult, Money, SentenceValue
 
 _ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")
+_CENT = Decimal("0.01")
 NONE_KEY = "(none)"
 DEFAULT_GROUPS = ("sentence_kind", "source")
-DERIVED_GROUPS = ("source", "jurisdiction", "format", "court", "age_band")
+DERIVED_GROUPS = ("source", "jurisdiction", "format", "court", "age_band", "offence")
+MULTI_GROUPS = ("offence",)
 _AGE_BANDS = (
     (17, "under 18"),
     (20, "18-20"),
@@ -92,7 +98,7 @@ class CasePoint:
     kind: str
     term: float | None
     custody: float | None
-    keys: dict[str, str]
+    keys: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -129,10 +135,14 @@ class RunStats:
         return _figures("all", self.points)
 
     def groups(self, name: str) -> list[GroupFigures]:
-        """The figures per value of one grouping key, largest group first, then by key."""
+        """The figures per value of one grouping key, largest group first, then by key.
+
+        A case with several values of the key (``offence``) is in each of their groups.
+        """
         buckets: dict[str, list[CasePoint]] = {}
         for point in self.points:
-            buckets.setdefault(point.keys[name], []).append(point)
+            for key in point.keys[name]:
+                buckets.setdefault(key, []).append(point)
         figures = [_figures(key, points) for key, points in buckets.items()]
         return sorted(figures, key=lambda item: (-item.cases, item.key))
 
@@ -195,9 +205,22 @@ def group_key(name: str, result: DocumentResult, case: CaseRecord) -> str:
         return _show(case.court or (meta.court if meta else None))
     if name == "age_band":
         return _age_band(case.age)
+    if name == "offence":
+        return "; ".join(group_values(name, result, case))
     if name not in group_fields():
         raise KeyError(name)
     return _show(getattr(case, name))
+
+
+def group_values(name: str, result: DocumentResult, case: CaseRecord) -> tuple[str, ...]:
+    """Every value of grouping key ``name`` for one case: one, or for ``offence`` each category.
+
+    Raises:
+        KeyError: ``name`` is no grouping key (see ``group_fields``).
+    """
+    if name == "offence":
+        return tuple(dict.fromkeys(case.offences)) or (NONE_KEY,)
+    return (group_key(name, result, case),)
 
 
 def compute_stats(
@@ -238,17 +261,20 @@ def _point(result: DocumentResult, case: CaseRecord, group_by: Sequence[str]) ->
         kind=case.sentence_kind or NONE_KEY,
         term=duration_years(case.custodial_term) if case.custodial_term else None,
         custody=duration_years(estimate.value) if estimate else None,
-        keys={name: group_key(name, result, case) for name in group_by},
+        keys={name: group_values(name, result, case) for name in group_by},
     )
 
 
 def years(value: float | None) -> str:
-    """A figure in years for display, two decimals; a dash when there is none.
+    """A figure for display, two decimals, halves rounded up (as SQL's ``round`` does,
+    so the figures match a DuckDB query of the export); a dash when there is none.
 
-    >>> years(3.25), years(None)
-    ('3.25', '–')
+    >>> years(3.25), years(4.125), years(None)
+    ('3.25', '4.13', '–')
     """
-    return "–" if value is None else f"{value:.2f}"
+    if value is None:
+        return "–"
+    return str(Decimal(value).quantize(_CENT, rounding=ROUND_HALF_UP))
 
 
 def overview_rows(stats: RunStats) -> list[tuple[str, str]]:
@@ -324,4 +350,6 @@ def print_stats(stats: RunStats, console: Console | None = None) -> None:
     overall = stats.overall()
     for name in stats.group_by:
         title = f"by {name} (years; custody: estimated time in custody)"
+        if name in MULTI_GROUPS:
+            title += "; a case counts under each of its categories"
         console.print(_group_table(title, name, stats.groups(name), overall))

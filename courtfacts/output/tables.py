@@ -1,11 +1,14 @@
 """Flat, typed tables of a run for pandas, R and DuckDB users.
 
-A run becomes four tables, joined on ``doc_id``: ``documents`` (one row per
-input file, errors included), ``cases`` (one row per offender), ``mentions``
-(one row per mention, with its span and value columns) and ``errors`` (one
-row per error record). ``TABLES`` is the one schema: each column has a
-logical type and a line of documentation, and the CSV, Parquet and DuckDB
-writers in ``output.exports`` all take their column types from it.
+A run becomes six tables, joined on ``doc_id``: ``documents`` (one row per
+input file, errors included), ``cases`` (one row per offender), ``offences``
+(one row per case and offence category, with the mention behind it),
+``people`` (one row per person mention, with the case it named, if any),
+``mentions`` (one row per mention, with its span and value columns) and
+``errors`` (one row per error record). ``TABLES`` in ``output.table_schema``
+is the one schema: each column has a logical type and a line of
+documentation, and the CSV, Parquet and DuckDB writers in ``output.exports``
+all take their column types from it.
 
 Dates keep the precision the text gives, so every date is an ISO string
 (``2021``, ``2021-05`` or ``2021-05-03``) plus a companion ``*_day`` column of
@@ -22,142 +25,26 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal  # noqa: F401  (used by the doctests)
-from typing import Any, Literal, NamedTuple
+from typing import Any
 
 from courtfacts.models import (
     CaseRecord,
     DocumentResult,
     Mention,
     Money,
+    OffenceMention,
+    OffenceValue,
     PaymentValue,
+    PersonMention,
+    PersonValue,
     SentenceValue,
     duration_days,
 )
+from courtfacts.output.table_schema import TABLES, VALUE_COLUMNS, Column, Row
 
-ColumnType = Literal["string", "int32", "int64", "float64", "decimal", "date"]
-Row = dict[str, Any]
-
-
-class Column(NamedTuple):
-    """One column of an exported table: its name, logical type and meaning."""
-
-    name: str
-    type: ColumnType
-    doc: str
-
-
-def _columns(*specs: tuple[str, ColumnType, str]) -> tuple[Column, ...]:
-    return tuple(Column(*spec) for spec in specs)
-
-
-# fmt: off
-DOCUMENTS = _columns(
-    ("doc_id", "string", "document id, unique within the run"),
-    ("status", "string", "ok or error"),
-    ("source", "string", "path of the input file"),
-    ("format", "string", "pdf, docx, html, xml or text (null when unreadable)"),
-    ("sha256", "string", "sha256 of the input file"),
-    ("title", "string", "document title"),
-    ("document_date", "string", "date of the document, ISO at stated precision"),
-    ("document_date_day", "date", "document_date when it gives a day, else null"),
-    ("judgment_date", "string", "date the judgment was handed down, ISO"),
-    ("neutral_citation", "string", "neutral citation of the judgment"),
-    ("court", "string", "court named by the document"),
-    ("jurisdiction", "string", "jurisdiction of the court"),
-    ("pages", "int32", "page count (PDF only)"),
-    ("characters", "int64", "characters of extracted text"),
-    ("words", "int64", "words of extracted text"),
-    ("case_count", "int32", "rows of this document in cases"),
-    ("mention_count", "int32", "rows of this document in mentions"),
-    ("error_count", "int32", "rows of this document in errors"),
-    ("error_stage", "string", "stage of the first error: read, extract, assemble, write"),
-    ("error_code", "string", "code of the first error (E109 ...), see courtfacts/errors.py"),
-    ("error_message", "string", "message of the first error"),
-)
-
-CASES = _columns(
-    ("doc_id", "string", "document the case is in"),
-    ("case_index", "int32", "position of the case in its document, from 0"),
-    ("offender", "string", "name of the offender"),
-    ("age", "int32", "age of the offender"),
-    ("offence_count", "int32", "number of offences"),
-    ("sentence_kind", "string", "custody, suspended, extended, life, community, fine, ..."),
-    ("custodial_term", "string", "custodial term, ISO 8601 duration"),
-    ("custodial_term_days", "float64", "custodial term in days (approximate)"),
-    ("time_in_custody", "string", "time to be served in custody as stated, ISO 8601"),
-    ("time_in_custody_days", "float64", "time_in_custody in days (approximate)"),
-    ("estimated_time_in_custody", "string", "time in custody estimated from release rules, ISO"),
-    ("estimated_time_in_custody_days", "float64", "the estimate in days (approximate)"),
-    ("estimated_time_in_custody_rule", "string", "release rule the estimate applies"),
-    ("original_sentence_kind", "string", "on appeal: kind of the sentence appealed against"),
-    ("original_sentence_term", "string", "on appeal: term of the original sentence, ISO"),
-    ("original_sentence_term_days", "float64", "original term in days (approximate)"),
-    ("payment_count", "int32", "number of payments made in the offending"),
-    ("payment_amount", "decimal", "total of those payments"),
-    ("payment_currency", "string", "currency of payment_amount, ISO 4217"),
-    ("offending_start", "string", "start of the offending period, ISO at stated precision"),
-    ("offending_start_day", "date", "offending_start when it gives a day, else null"),
-    ("offending_end", "string", "end of the offending period, ISO at stated precision"),
-    ("offending_end_day", "date", "offending_end when it gives a day, else null"),
-    ("sentence_date", "string", "date of sentence, ISO at stated precision"),
-    ("sentence_date_day", "date", "sentence_date when it gives a day, else null"),
-    ("court", "string", "sentencing court"),
-    ("neutral_citation", "string", "neutral citation"),
-    ("evidence", "string", "JSON object: field name -> ids of the mentions it came from"),
-)
-
-_MENTION_SPAN = _columns(
-    ("doc_id", "string", "document the mention is in"),
-    ("mention_id", "string", "mention id, unique within its document (cases.evidence uses it)"),
-    ("kind", "string", "duration, date, money, offence_count, sentence or payment"),
-    ("text", "string", "the words of the document, as found"),
-    ("start_char", "int64", "start offset in the document text"),
-    ("end_char", "int64", "end offset in the document text (exclusive)"),
-    ("page", "int32", "page number (PDF)"),
-    ("paragraph", "string", "paragraph number (judgments)"),
-    ("sentence", "string", "the sentence the mention is in"),
-    ("rule", "string", "id of the pattern that found it"),
-    ("offender", "string", "offender the mention is attributed to"),
-)
-_MENTION_VALUES = _columns(
-    ("value_text", "string", "normal form of the value as text, any kind; null if unparsed"),
-    ("duration_iso", "string", "duration: ISO 8601"),
-    ("duration_days", "float64", "duration: length in days (approximate)"),
-    ("date_iso", "string", "date: ISO at stated precision"),
-    ("date_precision", "string", "date: year, month or day"),
-    ("date_day", "date", "date: as a DATE when it gives a day, else null"),
-    ("amount", "decimal", "money: amount"),
-    ("currency", "string", "money: ISO 4217 currency"),
-    ("count", "int32", "offence_count: number of offences"),
-    ("sentence_kind", "string", "sentence: custody, suspended, community, fine, ..."),
-    ("term_iso", "string", "sentence: term, ISO 8601"),
-    ("term_days", "float64", "sentence: term in days (approximate)"),
-    ("role", "string", "sentence: imposed, original or substituted (appeals)"),
-    ("payment_count", "int32", "payment: number of payments"),
-    ("payment_amount", "decimal", "payment: their total"),
-    ("payment_currency", "string", "payment: currency of the total, ISO 4217"),
-)
-MENTIONS = _MENTION_SPAN + _MENTION_VALUES
-
-ERRORS = _columns(
-    ("doc_id", "string", "document the error belongs to"),
-    ("error_index", "int32", "position of the error in its document, from 0"),
-    ("stage", "string", "read, extract, assemble or write"),
-    ("code", "string", "stable code, see courtfacts/errors.py"),
-    ("message", "string", "what went wrong"),
-    ("exception_type", "string", "Python exception behind it, if any"),
-)
-# fmt: on
-
-TABLES: dict[str, tuple[Column, ...]] = {
-    "documents": DOCUMENTS,
-    "cases": CASES,
-    "mentions": MENTIONS,
-    "errors": ERRORS,
-}
+__all__ = ["TABLES", "Column", "Row", "table_rows", "value_text"]
 
 _PRECISION = {4: "year", 7: "month", 10: "day"}
-_VALUE_COLUMNS = tuple(column.name for column in _MENTION_VALUES)
 
 
 # ------------------------------------------------------------------- values
@@ -209,7 +96,9 @@ def value_text(mention: Mention) -> str | None:
 
     Durations and dates are their ISO form, money ``4500 GBP``, an offence
     count its number, a sentence its kind and term (``custody P4Y8M``), a
-    payment ``12 payments; 4500 GBP``. None when the value did not parse.
+    payment ``12 payments; 4500 GBP``, an offence ``fraud: fraud by false
+    representation``, a person ``Jane Roe, 41 (offender)``. None when the
+    value did not parse.
     """
     value = mention.value
     if value is None:
@@ -220,6 +109,13 @@ def value_text(mention: Mention) -> str | None:
         return money_text(value)
     if mention.kind == "sentence":
         return " ".join(part for part in (value.kind, value.term) if part)
+    if isinstance(value, OffenceValue):
+        return f"{value.category}: {value.name}" + (
+            "" if value.is_convicted else " (not convicted)"
+        )
+    if isinstance(value, PersonValue):
+        age = f", {value.age}" if value.age is not None else ""
+        return f"{value.name}{age} ({value.role})"
     parts = [
         f"{value.count} payments" if value.count is not None else None,
         money_text(value.total),
@@ -258,6 +154,18 @@ _VALUE_OF_KIND: dict[str, Callable[[Any], Row]] = {
     "offence_count": lambda value: {"count": value},
     "sentence": _sentence_columns,
     "payment": _payment_columns,
+    "offence": lambda value: {
+        "offence_category": value.category,
+        "offence_name": value.name,
+        "statute": value.statute,
+        "count": value.count,
+        "is_convicted": value.is_convicted,
+    },
+    "person": lambda value: {
+        "person_name": value.name,
+        "person_role": value.role,
+        "person_age": value.age,
+    },
 }
 
 
@@ -330,8 +238,75 @@ def case_row(doc_id: str, index: int, case: CaseRecord) -> Row:
         "sentence_date_day": day_of(case.sentence_date),
         "court": case.court,
         "neutral_citation": case.neutral_citation,
+        "offences": "; ".join(case.offences) or None,
+        "statutes": "; ".join(case.statutes) or None,
+        "statutory_maximum": case.statutory_maximum,
+        "statutory_maximum_days": _maximum_days(case.statutory_maximum),
+        "term_share_of_maximum": case.term_share_of_maximum,
+        "warnings": json.dumps(case.warnings, ensure_ascii=False),
         "evidence": json.dumps(case.evidence, ensure_ascii=False),
     }
+
+
+def _maximum_days(maximum: str | None) -> float | None:
+    return None if maximum in (None, "life") else days_of(maximum)
+
+
+def offence_rows(result: DocumentResult) -> list[Row]:
+    """The ``offences`` rows of one result: per case, one per offence mention behind its
+    categories, then one without a mention for any category no mention gives."""
+    by_id = {m.id: m for m in result.mentions if isinstance(m, OffenceMention)}
+    rows: list[Row] = []
+    for index, case in enumerate(result.cases):
+        mentions = [by_id[i] for i in case.evidence.get("offences", []) if i in by_id]
+        covered = set()
+        for mention in mentions:
+            value = mention.value
+            covered.add(value.category)
+            rows.append(_offence_row(result.doc_id, index, value.category, mention))
+        for category in case.offences:
+            if category not in covered:
+                rows.append(_offence_row(result.doc_id, index, category, None))
+    return rows
+
+
+def _offence_row(doc_id: str, index: int, category: str, mention: OffenceMention | None) -> Row:
+    value = mention.value if mention else None
+    return {
+        "doc_id": doc_id,
+        "case_index": index,
+        "category": category,
+        "name": value.name if value else None,
+        "text": mention.text if mention else None,
+        "statute": value.statute if value else None,
+        "count": value.count if value else None,
+        "mention_id": mention.id if mention else None,
+    }
+
+
+def people_rows(result: DocumentResult) -> list[Row]:
+    """The ``people`` rows of one result: one per person mention, with the case it named."""
+    taken: dict[str, int] = {}
+    for index, case in enumerate(result.cases):
+        for mention_id in case.evidence.get("offender", []):
+            taken.setdefault(mention_id, index)
+    return [
+        {
+            "doc_id": result.doc_id,
+            "mention_id": mention.id,
+            "name": mention.value.name,
+            "role": mention.value.role,
+            "age": mention.value.age,
+            "rule": mention.rule,
+            "text": mention.text,
+            "start_char": mention.start_char,
+            "end_char": mention.end_char,
+            "page": mention.page,
+            "case_index": taken.get(mention.id),
+        }
+        for mention in result.mentions
+        if isinstance(mention, PersonMention)
+    ]
 
 
 def mention_row(doc_id: str, mention: Mention) -> Row:
@@ -348,7 +323,7 @@ def mention_row(doc_id: str, mention: Mention) -> Row:
         "sentence": mention.sentence,
         "rule": mention.rule,
         "offender": mention.offender,
-        **dict.fromkeys(_VALUE_COLUMNS),
+        **dict.fromkeys(VALUE_COLUMNS),
     }
     row["value_text"] = value_text(mention)
     if mention.value is not None:
@@ -366,6 +341,8 @@ def _error_rows(result: DocumentResult) -> list[Row]:
 _ROWS_OF: dict[str, Callable[[DocumentResult], list[Row]]] = {
     "documents": lambda result: [document_row(result)],
     "cases": lambda result: [case_row(result.doc_id, i, c) for i, c in enumerate(result.cases)],
+    "offences": offence_rows,
+    "people": people_rows,
     "mentions": lambda result: [mention_row(result.doc_id, m) for m in result.mentions],
     "errors": _error_rows,
 }
@@ -384,6 +361,16 @@ def document_rows(results: Iterable[DocumentResult]) -> Iterator[Row]:
 def case_rows(results: Iterable[DocumentResult]) -> Iterator[Row]:
     """One ``cases`` row per case record of the results."""
     return (row for result in results for row in _ROWS_OF["cases"](result))
+
+
+def case_offence_rows(results: Iterable[DocumentResult]) -> Iterator[Row]:
+    """One ``offences`` row per case and offence of the results."""
+    return (row for result in results for row in offence_rows(result))
+
+
+def person_rows(results: Iterable[DocumentResult]) -> Iterator[Row]:
+    """One ``people`` row per person mention of the results."""
+    return (row for result in results for row in people_rows(result))
 
 
 def mention_rows(results: Iterable[DocumentResult]) -> Iterator[Row]:

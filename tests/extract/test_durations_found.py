@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+
 from tests.extract._tables import grouped
 
 # fmt: off
@@ -81,11 +82,31 @@ HELD_OUT = [
     pytest.param("She was sentenced to one hundred and twenty months in federal prison.", ["P10Y"], id="us-months-in-words"),
     pytest.param("The judge imposed 2 yrs 6 mths' imprisonment.", ["P2Y6M"], id="abbreviated-units"),
     pytest.param("He was jailed for a year and a day.", ["P1Y1D"], id="year-and-a-day"),
+    pytest.param("He must observe a curfew seven nights a week for three months and report twice a week for two years.", ["P3M", "P2Y"], id="rates-beside-terms"),
+    pytest.param("It happened a decade ago, when she was under 16 years of age.", ["P10Y"], id="decade-and-age"),
+    pytest.param("He served 28 days a month ago.", ["P28D", "P1M"], id="days-then-a-month-ago"),
 ]
 
 # Regressions go here: a passage that once gave the wrong durations, with a
 # comment naming where it was found (document, issue), once it is fixed.
-BUGS_CAUGHT: list = []
+BUGS_CAUGHT: list = [
+    # uk-tna-test24 (issue 12): a year before "to" was read as the low end of a range ("P2021Y").
+    pytest.param("She was convicted in March 2019 to 9 years' imprisonment.", ["P9Y"], id="year-before-to-is-not-a-range"),
+    # uk-tna-test24: rates and names with a unit word are no lengths of time.
+    pytest.param("He went to a Day Centre four days a week and called twice a month.", [], id="rate-and-day-centre-not-durations"),
+    pytest.param("She was paid for 40 hours' work a month and met them on a day to day basis.", [], id="hours-a-month-and-day-to-day"),
+    pytest.param("A further payment followed a month later, one week earlier than agreed.", ["P1M", "P7D"], id="later-and-earlier-are-durations"),
+    # lk-ca-crim-2024-may-1156, uk-tna-test13: ages with "the age of" and a copula.
+    pytest.param("He abused a boy under the age of 14 years for two years.", ["P2Y"], id="under-the-age-of-not-duration"),
+    pytest.param("A person aged 18 years or over and under 25 years may apply; she was not between 18 and 25 years.", [], id="age-bands-not-durations"),
+    # us-san-diego (issue 12): decades are lengths of time.
+    pytest.param("The killing went unsolved for nearly two decades.", ["P20Y"], id="decades"),
+    # uk-tna-test92: "two or three months" gives both ends.
+    pytest.param("He stopped paying her for two or three months.", ["P2M", "P3M"], id="or-range"),
+    # us-kings-ny-da, us-orange-ca-da: the page's <title> line and breadcrumb repeat the headline.
+    pytest.param("Man Jailed For 12 Years - The County District Attorney's Office\nHOME\nMan Jailed For 12 Years\nA man was jailed for 12 years today.", ["P12Y", "P12Y"], id="title-line-is-furniture"),
+    pytest.param("Published\nMay 3, 2019\nHome\nNews\nMAN JAILED FOR SIX YEARS AFTER ROBBERY\nFor Immediate Release\nMAN JAILED FOR SIX YEARS AFTER ROBBERY\nA man was jailed for six years.", ["P6Y", "P6Y"], id="breadcrumb-is-furniture"),
+]
 # fmt: on
 
 

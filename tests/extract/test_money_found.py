@@ -26,9 +26,9 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from tests.extract._tables import grouped
 
 from courtfacts.models import Money
+from tests.extract._tables import grouped
 
 # fmt: off
 DEV = [
@@ -86,11 +86,26 @@ HELD_OUT = [
     pytest.param("The Quebec court heard he had paid $75 per session, or $3,000 in all.", [(75, "CAD"), (3000, "CAD")], id="ca-per-item-and-total"),
     pytest.param("He made 49 payments under section 160 of the Act.", [], id="counts-and-sections-not-money"),
     pytest.param("A Sydney man who paid women in the Philippines $40 per show has been jailed.", [(40, "AUD")], id="au-sydney-cue-only"),
+    pytest.param("He was ordered to pay costs of £1,500-2,000.", [(1500, "GBP"), (2000, "GBP")], id="range-both-in-thousands"),
+    pytest.param("The scheme was worth $1.2 to $1.5 billion.", [(1200000000, "USD"), (1500000000, "USD")], id="range-billion"),
+    pytest.param("He was fined £300 and did 1,000 hours of unpaid work.", [(300, "GBP")], id="hours-after-a-sum-not-money"),
 ]
 
 # Regressions go here: a passage that once gave the wrong sums, with a
 # comment naming where it was found (document, issue), once it is fixed.
-BUGS_CAUGHT: list = []
+BUGS_CAUGHT: list = [
+    # uk-tna-test92 (issue 12): a range written once keeps its multiplier and currency.
+    pytest.param("The villa is worth between £4 and £5 million.", [(4000000, "GBP"), (5000000, "GBP")], id="range-borrows-million"),
+    pytest.param("The notes were worth $21-22 million.", [(21000000, "USD"), (22000000, "USD")], id="range-dash-million"),
+    pytest.param("He expected a sum of circa $310 to 320 million.", [(310000000, "USD"), (320000000, "USD")], id="range-high-end-borrows-currency"),
+    pytest.param("The watches were worth £400-500,000.", [(400000, "GBP"), (500000, "GBP")], id="range-borrows-thousands"),
+    pytest.param("She gets £7/8,000 a year.", [(7000, "GBP"), (8000, "GBP")], id="range-slash-thousands"),
+    pytest.param("He was fined £500 and £2 million was confiscated.", [(500, "GBP"), (2000000, "GBP")], id="two-sums-not-a-range"),
+    # us-news wall-street: a misspelt multiplier.
+    pytest.param("He ran a $12 milllion Ponzi scheme.", [(12000000, "USD")], id="misspelt-million"),
+    # lk-ca-crim-2023-august-1133: an ISO code after the amount, with or without a space.
+    pytest.param("He was fined 7500LKR and the stolen cash came to 12,250 LKR.", [(7500, "LKR"), (12250, "LKR")], id="amount-then-code"),
+]
 # fmt: on
 
 

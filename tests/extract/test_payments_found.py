@@ -26,9 +26,9 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from tests.extract._tables import grouped
 
 from courtfacts.models import PaymentValue
+from tests.extract._tables import grouped
 
 # fmt: off
 DEV = [

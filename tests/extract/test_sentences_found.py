@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+
 from tests.extract._tables import grouped
 
 # fmt: off

@@ -5,7 +5,9 @@ files written here (three reports and a zero-byte file), then exported to
 each format through the CLI and read back with the csv module, pyarrow and
 duckdb. Row counts are checked against ``documents.jsonl`` itself, so the
 tests hold whatever the extractor finds; column types are checked against
-an expected table written out here, apart from ``tables.TABLES``.
+an expected table written out here, apart from ``tables.TABLES``. The
+``offences`` and ``people`` tables of a hand-made run are read back in
+``test_tables_offences.py``.
 
 Groups:
     DEV: behaviour the exports have and must keep.
@@ -48,7 +50,7 @@ REPORTS = {
 
 SQL_TYPES = {
     "string": "VARCHAR", "int32": "INTEGER", "int64": "BIGINT", "float64": "DOUBLE",
-    "decimal": "DECIMAL(18,4)", "date": "DATE",
+    "decimal": "DECIMAL(18,4)", "date": "DATE", "bool": "BOOLEAN",
 }
 
 # (column, expected type) spot checks, named so a failure reads plainly.
@@ -63,6 +65,15 @@ TYPED = [
     ("mentions", "date_day", "date"),
     ("documents", "pages", "int32"),
     ("documents", "characters", "int64"),
+    ("cases", "term_share_of_maximum", "float64"),
+    ("cases", "statutory_maximum_days", "float64"),
+    ("offences", "case_index", "int32"),
+    ("offences", "count", "int32"),
+    ("people", "age", "int32"),
+    ("people", "case_index", "int32"),
+    ("people", "start_char", "int64"),
+    ("mentions", "is_convicted", "bool"),
+    ("mentions", "person_age", "int32"),
 ]
 
 DEV_VALUE_TEXT = [
@@ -76,6 +87,13 @@ DEV_VALUE_TEXT = [
     ({"kind": "payment", "value": {"count": 12, "total": {"amount": "4500", "currency": "GBP"}}},
      "12 payments; 4500 GBP"),
     ({"kind": "payment", "value": {"count": 12}}, "12 payments"),
+    ({"kind": "offence", "value": {"category": "fraud", "name": "false accounting"}},
+     "fraud: false accounting"),
+    ({"kind": "offence", "value": {"category": "robbery", "name": "robbery", "is_convicted": False}},
+     "robbery: robbery (not convicted)"),
+    ({"kind": "person", "value": {"name": "Jane Roe", "role": "offender", "age": 41}},
+     "Jane Roe, 41 (offender)"),
+    ({"kind": "person", "value": {"name": "Ann Lee", "role": "journalist"}}, "Ann Lee (journalist)"),
 ]
 
 DEV_DAY_OF = [
@@ -85,6 +103,7 @@ DEV_DAY_OF = [
     ("2021-02-30", None),
     (None, None),
 ]
+
 # fmt: on
 
 
@@ -98,6 +117,7 @@ def _arrow_type(logical: str):
         "float64": pa.float64(),
         "decimal": pa.decimal128(18, 4),
         "date": pa.date32(),
+        "bool": pa.bool_(),
     }[logical]
 
 
@@ -126,6 +146,8 @@ def expected_counts(results: list[DocumentResult]) -> dict[str, int]:
     return {
         "documents": len(results),
         "cases": sum(len(r.cases) for r in results),
+        "offences": sum(len(table_rows(r)["offences"]) for r in results),
+        "people": sum(1 for r in results for m in r.mentions if m.kind == "person"),
         "mentions": sum(len(r.mentions) for r in results),
         "errors": sum(len(r.errors) for r in results),
     }
@@ -152,9 +174,11 @@ def test_the_run_has_cases_mentions_and_an_error(expected_counts: dict[str, int]
 
 
 @pytest.mark.parametrize("table", list(TABLES))
-def test_rows_have_exactly_the_schema_columns(results: list[DocumentResult], table: str) -> None:
+def test_rows_have_exactly_the_schema_columns(
+    results: list[DocumentResult], offence_results: list[DocumentResult], table: str
+) -> None:
     names = [column.name for column in TABLES[table]]
-    rows = [row for result in results for row in table_rows(result)[table]]
+    rows = [row for result in results + offence_results for row in table_rows(result)[table]]
     assert rows, table
     assert all(list(row) == names for row in rows)
 

@@ -16,7 +16,7 @@ from .durations import (
     format_duration,
     normalise_duration,
 )
-from .money import normalise_money
+from .money import normalise_money, range_ends
 from .numbers import parse_decimal, parse_number, strip_qualifiers
 
 __all__ = [
@@ -31,5 +31,6 @@ __all__ = [
     "parse_decimal",
     "parse_number",
     "parse_reference",
+    "range_ends",
     "strip_qualifiers",
 ]

@@ -36,6 +36,7 @@ _REFERENCE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _MONTH_YEAR_NUMERIC = re.compile(r"(\d{1,2})[./-](\d{4})", re.ASCII)
 _DIGIT_RANGE = re.compile(r"\d\s*[-\u2013\u2014/]\s*\d", re.ASCII)
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
+_DAY_RELATIVE_YEAR = re.compile(r"(.*?\d.*?),?\s+(?:of\s+)?(last|this|next)\s+year", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def normalise_date(
     '2014-07'
     >>> normalise_date("Thursday", reference=dt.date(2015, 4, 7)) is None
     True
+    >>> normalise_date("February 9 last year", reference=dt.date(2020, 9, 28))
+    '2019-02-09'
     """
     if isinstance(reference, dt.datetime):
         reference = reference.date()
@@ -183,6 +186,13 @@ def _read_numeric(text: str, day_first: bool) -> str | None:
 def _read_worded(text: str, reference: dt.date | None) -> str | None:
     """Read dates with month or holiday names; "" where one matched but is impossible."""
     calendar = _calendar()
+    if (match := _DAY_RELATIVE_YEAR.fullmatch(text)) and not calendar.month_relative.fullmatch(
+        text
+    ):
+        if reference is None:
+            return ""
+        year = reference.year + {"last": -1, "this": 0, "next": 1}[match.group(2)]
+        return _read_worded(f"{match.group(1)} {year}", None)
     for pattern in (calendar.day_month, calendar.month_day):
         if match := pattern.fullmatch(text):
             month, day = calendar.months[match.group("month")], int(match.group("day"))

@@ -4,7 +4,7 @@ A text is read as numbers each followed by a unit ("15 years, three months
 and 19 days", "a four-and-a-half-year", "4y8m"). Fractions resolve
 downwards: a fraction of a year becomes months (x12, rounded), a fraction
 of a month days (x30, rounded); weeks and fortnights become days and are
-never carried into months. Months of 12 or more carry into years; zero
+never carried into months; a decade is ten years. Months of 12 or more carry into years; zero
 parts are left out and a zero duration is no duration. Unit words come
 from the ``time_words`` lexicon.
 """
@@ -78,6 +78,8 @@ def normalise_duration(text: str) -> str | None:
     'P2M15D'
     >>> normalise_duration("two hours") is None
     True
+    >>> normalise_duration("nearly two decades")
+    'P20Y'
     """
     parts = duration_parts(text)
     return None if parts is None else format_duration(*parts)
@@ -230,7 +232,7 @@ def _is_harmless_tail(tail: str) -> bool:
 
 def _resolve(amounts: dict[str, Decimal]) -> tuple[int, int, int] | None:
     """Resolve fractions downwards (years -> months -> days) into whole parts."""
-    years = amounts.get("Y", Decimal(0))
+    years = amounts.get("Y", Decimal(0)) + amounts.get("X", Decimal(0)) * 10
     months = amounts.get("M", Decimal(0))
     days = sum(
         (amounts.get(code, Decimal(0)) * per for code, per in _DAYS_PER_UNIT.items()),

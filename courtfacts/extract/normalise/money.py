@@ -1,7 +1,8 @@
 """Sums of money as ``Money`` (an exact Decimal amount and an ISO 4217 code).
 
 One amount at a time: the caller splits ranges ("£10 to £20") and
-conversions ("£31.41 (P2,111)"). The currency comes from a symbol or code
+conversions ("£31.41 (P2,111)"); ``range_ends`` lends the ends of a range
+written once ("$213 to 215 million") what they share. The currency comes from a symbol or code
 before the amount or a word or code after it; a word after the amount wins
 over a symbol before it ("$3.6 million pesos" is PHP). Markers come from the
 ``currency_words`` lexicon, where ``@dollar`` and ``@rupee`` stand for the
@@ -161,3 +162,53 @@ def _tidy(amount: Decimal) -> Decimal:
     if amount == amount.to_integral_value():
         return amount.quantize(Decimal(1))
     return amount.normalize()
+
+
+_SPLIT_AMOUNT = re.compile(
+    r"^(?P<prefix>\D*?)\s?(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<rest>.*)$", re.DOTALL
+)
+_MULTIPLIER = re.compile(r"^\s?(?P<word>[a-z]+)\b", re.IGNORECASE)
+_THOUSANDS = (3, 6, 9)
+_WORD_FACTORS = frozenset({"million", "billion", "thousand", "lakh", "lakhs", "crore", "crores"})
+
+
+def range_ends(low: str, high: str) -> tuple[str, str]:
+    """The two ends of a range of money written once ("$213 to 215 million", "£200-300,000").
+
+    The low end borrows the high end's multiplier ("million") or, where the
+    high end is written in thousands and the low end is not, its scale; the
+    high end borrows the low end's currency sign. A range rises: a low end
+    not below the high one as written ("£500 and £2 million") borrows nothing.
+
+    Args:
+        low: the first amount as written ("$213", "£5").
+        high: the second ("215 million", "6,000").
+
+    Returns:
+        The two amounts as ``normalise_money`` can read them.
+
+    >>> range_ends("$213", "215 million")
+    ('$213 million', '$215 million')
+    >>> range_ends("£200", "300,000")
+    ('£200000', '£300,000')
+    >>> range_ends("£500", "£2 million")
+    ('£500', '£2 million')
+    """
+    lo, hi = _SPLIT_AMOUNT.match(low.strip()), _SPLIT_AMOUNT.match(high.strip())
+    if lo is None or hi is None:
+        return low, high
+    lo_amount, hi_amount = parse_decimal(lo["amount"]), parse_decimal(hi["amount"])
+    if lo_amount is None or hi_amount is None or lo_amount >= hi_amount:
+        return low, high
+    high_text = high if hi["prefix"].strip() else f"{lo['prefix']}{high.strip()}"
+    word = _MULTIPLIER.match(hi["rest"])
+    if word and word["word"].lower() in _WORD_FACTORS | set(_currencies().abbreviations):
+        if not lo["rest"].strip():
+            return f"{low.strip()}{hi['rest']}", high_text
+        return low, high_text
+    if "," in hi["amount"] and "," not in lo["amount"] and not lo["rest"].strip():
+        for power in _THOUSANDS:
+            scaled = lo_amount * 10**power
+            if scaled <= hi_amount < scaled * 10:
+                return f"{lo['prefix']}{_tidy(scaled)}", high_text
+    return low, high_text

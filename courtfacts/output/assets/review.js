@@ -13,15 +13,18 @@
   const KIND_NAMES = {
     duration: "duration", date: "date", money: "money",
     offence_count: "offence count", sentence: "sentence", payment: "payment",
+    offence: "offence", person: "person",
   };
   const FIELD_TYPES = {
     offender: "text", age: "int", offence_count: "int", sentence_kind: "kind",
     custodial_term: "duration", time_in_custody: "duration", payment_count: "int",
     payment_total: "money", offending_start: "date", offending_end: "date", sentence_date: "date",
+    offences: "categories",
   };
   const HINTS = {
     int: "a whole number", duration: "ISO 8601, e.g. P4Y8M", date: "YYYY, YYYY-MM or YYYY-MM-DD",
     money: "amount and currency, e.g. 2000 GBP", kind: "", text: "",
+    categories: "offence categories, comma-separated, e.g. child_sexual_online, child_sexual_images",
   };
 
   const state = {
@@ -45,6 +48,7 @@
   }
   function show(value) {
     if (value === undefined || value === null) return "\u2014";
+    if (Array.isArray(value)) return value.length ? value.join(", ") : "\u2014";
     if (typeof value === "object") return value.amount + " " + value.currency;
     return String(value);
   }
@@ -334,6 +338,9 @@
     nodes.forEach(function (node) { node.classList.add("is-selected"); });
     if (scroll && nodes.length) nodes[0].scrollIntoView({ block: "center" });
     linkedCells(doc, mid).forEach(function (cell) { cell.classList.add("is-linked"); });
+    document.querySelectorAll("#cases tr.person").forEach(function (row) {
+      if (row.dataset.mid === mid) row.classList.add("is-selected");
+    });
     renderDetail(doc.byId.get(mid));
   }
   function linkedCells(doc, mid) {
@@ -414,6 +421,7 @@
     cases.forEach(function (c, i) { wrap.appendChild(caseTable(doc, i, c, false)); });
     const r = state.review[doc.id];
     (r ? r.added : []).forEach(function (c, j) { wrap.appendChild(caseTable(doc, j, c, true)); });
+    renderPeople(doc, wrap);
     markRejected(doc);
   }
   function caseTable(doc, index, values, added) {
@@ -431,17 +439,75 @@
       table.appendChild(fieldRow(doc, index, field, values[field], evidence[field] || [], added));
     });
     if (!added) {
-      const extra = doc.cases[index].extra;
-      Object.keys(extra).forEach(function (name) {
-        const row = el("tr", "extra");
-        row.appendChild(el("th", null, name));
-        const cell = el("td", null, extra[name]);
-        cell.colSpan = 3;
-        row.appendChild(cell);
-        table.appendChild(row);
+      const found = doc.cases[index];
+      table.appendChild(takenFromRow(doc, found));
+      table.appendChild(offencesRow(doc, found, FIELDS.indexOf("offences") >= 0));
+      Object.keys(found.extra).forEach(function (name) {
+        table.appendChild(extraRow(name, document.createTextNode(found.extra[name]), "extra"));
+      });
+      (found.warnings || []).forEach(function (w) {
+        table.appendChild(extraRow("warning", document.createTextNode(w), "extra warning"));
       });
     }
     return table;
+  }
+  function extraRow(name, content, cls) {
+    const row = el("tr", cls);
+    row.appendChild(el("th", null, name));
+    const cell = el("td");
+    cell.colSpan = 3;
+    cell.appendChild(content);
+    row.appendChild(cell);
+    return row;
+  }
+  function mentionLink(doc, mid, label) {
+    const link = button(label, "show-mention", mid);
+    link.className = "mlink";
+    link.dataset.mid = mid;
+    if (!doc.byId.has(mid)) link.disabled = true;
+    return link;
+  }
+  function takenFromRow(doc, found) {
+    const ids = found.evidence.offender || [];
+    const box = el("span", "taken-from");
+    if (!ids.length) box.appendChild(el("span", "muted", "no person mention: the name came from a rule or metadata"));
+    ids.forEach(function (mid) {
+      const m = doc.byId.get(mid);
+      box.appendChild(mentionLink(doc, mid, m ? m.text + " \u00b7 " + m.rule : mid));
+    });
+    return extraRow("offender found as", box, "extra taken");
+  }
+  function offencesRow(doc, found, isField) {
+    // With offences among the case fields the categories are in their field row; here,
+    // the words behind each category.
+    const box = el("span", "offences");
+    const ids = found.evidence.offences || [];
+    if (!isField) box.appendChild(document.createTextNode(found.offences.join(", ") + " "));
+    if (!ids.length) box.appendChild(el("span", "muted", found.offences.length ? "no offence mention" : "none found"));
+    ids.forEach(function (mid) {
+      const m = doc.byId.get(mid);
+      box.appendChild(mentionLink(doc, mid, m ? m.text : mid));
+    });
+    return extraRow(isField ? "offence mentions" : "offences", box, "extra offences");
+  }
+  function renderPeople(doc, wrap) {
+    const people = doc.people || [];
+    wrap.appendChild(el("h3", null, "People (" + people.length + " found)"));
+    if (!people.length) { wrap.appendChild(el("p", "muted", "No person mention in this document.")); return; }
+    const table = el("table", "people");
+    const head = el("tr");
+    ["name", "role", "age", "rule", "case"].forEach(function (h) { head.appendChild(el("th", null, h)); });
+    table.appendChild(head);
+    people.forEach(function (p) {
+      const row = el("tr", "person role-" + p.role + (p.case === null ? "" : " is-offender"));
+      row.dataset.mid = p.id;
+      const cells = [p.name, p.role, p.age === null ? "" : p.age, p.rule,
+        p.case === null ? "" : "case " + (p.case + 1)];
+      cells.forEach(function (v) { row.appendChild(el("td", null, v)); });
+      row.title = "click: show " + p.id + " in the text";
+      table.appendChild(row);
+    });
+    wrap.appendChild(table);
   }
   function fieldRow(doc, index, field, value, ids, added) {
     const key = index + "." + field;
@@ -481,6 +547,8 @@
   }
   function onCasesClick(event) {
     const doc = DOCS[state.current];
+    const link = event.target.closest("[data-mid]");
+    if (link && doc.byId.has(link.dataset.mid)) { selectMention(link.dataset.mid, true); return; }
     const act = event.target.closest("button[data-act]");
     if (act) { caseAction(doc, act); return; }
     const cell = event.target.closest("td.value[data-field]");
@@ -579,6 +647,12 @@
       return { value: { amount: Number(m[1]), currency: m[2].toUpperCase() } };
     }
     if (type === "kind" && DATA.caseKinds.indexOf(text) < 0) return { error: "unknown sentence kind" };
+    if (type === "categories") {
+      const codes = text.split(/[\s,;]+/).filter(Boolean);
+      const unknown = codes.filter(function (c) { return DATA.offenceCategories.indexOf(c) < 0; });
+      if (unknown.length) return { error: "unknown offence category: " + unknown.join(", ") };
+      return { value: Array.from(new Set(codes)).sort() };
+    }
     return { value: text };
   }
   function onDetailClick(event) {
@@ -596,7 +670,11 @@
 
   function ordered(values) {
     const out = {};
-    FIELDS.forEach(function (f) { if (values[f] !== undefined && values[f] !== null) out[f] = values[f]; });
+    // Fields the document does not state are left out, an empty list of offences too (GOLD_FORMAT).
+    FIELDS.forEach(function (f) {
+      const v = values[f];
+      if (v !== undefined && v !== null && !(Array.isArray(v) && !v.length)) out[f] = v;
+    });
     return out;
   }
   function goldFor(doc) {

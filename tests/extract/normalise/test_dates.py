@@ -110,6 +110,11 @@ HELD_OUT = [
 ]
 
 BUGS_CAUGHT = [
+    # issue 12: a day with "last year" / "this year" resolves against the document date.
+    ("February 9 last year", "2020-09-28", True, "2019-02-09"),
+    ("9 February this year", "2020-09-28", True, "2020-02-09"),
+    ("the 3rd of June last year", "2020-09-28", True, "2019-06-03"),
+    ("February 9 last year", None, True, None),
     # Found by probing: a numeric date with its time fell through to
     # dateparser, which the range guard then refused.
     ("10/15/2013 2:03:48 PM", None, False, "2013-10-15"),  # us-pacer-docket-ned-criminal

@@ -111,6 +111,10 @@ HELD_OUT = [
 ]
 
 BUGS_CAUGHT = [
+    # issue 12: decades are lengths of time (us-san-diego "nearly two decades").
+    ("nearly two decades", "P20Y"),
+    ("a decade", "P10Y"),
+    ("two decades and six months", "P20Y6M"),
     # Found by probing after the tables were written: Philippine and US
     # drafting restates a number in digits, "six (6) years".
     ("three (3) years", "P3Y"),

@@ -25,7 +25,7 @@ def test_time_words_name_real_months_and_days() -> None:
     assert set(data["months"].values()) == set(range(1, 13))
     for value in data["holidays"].values():
         dt.date.fromisoformat(f"2020-{value}")
-    assert set(data["duration_units"].values()) <= set("YMWFD")
+    assert set(data["duration_units"].values()) <= set("YMWFDX")
     assert set(data["duration_unit_letters"].values()) <= set("YMWD")
 
 

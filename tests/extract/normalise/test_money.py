@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pytest
 
-from courtfacts.extract.normalise import normalise_money
+from courtfacts.extract.normalise import normalise_money, range_ends
 
 # fmt: off
 DEV = [
@@ -118,6 +118,9 @@ HELD_OUT = [
 ]
 
 BUGS_CAUGHT = [
+    # issue 12: a misspelt multiplier (us-news wall-street) and a code straight after digits.
+    ("$19 milllion", "USD", "INR", ("19000000", "USD")),
+    ("5000LKR", "USD", "LKR", ("5000", "LKR")),
     ("£12.75million", "USD", "INR", ("12750000", "GBP")),  # the amount was read from the unspaced text
     ("$.50", "USD", "INR", ("0.5", "USD")),               # stripping dots after a symbol ate the decimal point
     # Found by probing after the tables were written:
@@ -163,3 +166,23 @@ def test_amounts_carry_no_float_noise() -> None:
 def test_a_bad_dollar_argument_is_misuse() -> None:
     with pytest.raises(ValueError):
         normalise_money("$5", dollar="dollars")
+
+
+# fmt: off
+RANGE_ENDS = [
+    # issue 12 (uk-tna-test92): a range written once lends its ends what they share.
+    (("$213", "215 million"), ("$213 million", "$215 million")),
+    (("£6", "£8 million"), ("£6 million", "£8 million")),
+    (("€10", "12 million"), ("€10 million", "€12 million")),
+    (("£200", "300,000"), ("£200000", "£300,000")),
+    (("£5", "6,000"), ("£5000", "£6,000")),
+    (("Rs 2", "3 lakh"), ("Rs 2 lakh", "Rs3 lakh")),
+    (("£500", "£2 million"), ("£500", "£2 million")),   # falls: two sums, not a range
+    (("£1,500", "2,000"), ("£1,500", "£2,000")),        # both ends written in full
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("ends", "expected"), RANGE_ENDS, ids=str)
+def test_range_ends(ends: tuple[str, str], expected: tuple[str, str]) -> None:
+    assert range_ends(*ends) == expected
