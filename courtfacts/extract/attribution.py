@@ -4,7 +4,7 @@ Only offenders are candidates (``People.settle`` excludes everyone the text
 does not tie to a sentence or conviction). The rules, in order:
 "respectively" pairs terms with names in order; people named together as
 one subject share a sentence; the offender named last before the hit in its
-sentence ("Defendant Mercado was sentenced"); else, in a sentence that
+sentence ("Defendant Ortiz was sentenced"); else, in a sentence that
 speaks of "the appellant" or "you", the accused named in the caption; else
 the offender named in the sentence, else the one named last before (if
 recent: "He was jailed..."), else, for a sentence, the next one named.

@@ -124,7 +124,7 @@ def prefer_own(
     to "Albu and Mihulca were both handed four years" (two), and that to
     "Popinciuc was jailed for five years and nine months" (one); a headline's
     "Two Gang Members Sentenced to 21 Years to Life and 20 Years" gives way
-    to "Guerrero was sentenced to 20 years", whatever the headline's kinds.
+    to "Ruiz was sentenced to 20 years", whatever the headline's kinds.
     """
     live = [(i, v) for i, v in sentences if v.role != "original"] or sentences
     if not live:
