@@ -32,7 +32,7 @@ SEED = "news/telegraph-2020-11-09-falling-short.txt"
 # Floors: raise them when the figures rise; never lower them.
 EXAMPLE_FLOORS = {"micro_f1": 0.98, "field_accuracy": 0.90}
 # Measured on the shared corpus as it now is (50 documents, GOLD_FORMAT version 2).
-CORPUS_FLOORS = {"micro_f1": 0.995, "field_accuracy": 0.91}
+CORPUS_FLOORS = {"micro_f1": 0.995, "field_accuracy": 0.915}
 CORPUS_LIST_FLOORS = {
     "durations": 0.99,
     "dates": 0.99,

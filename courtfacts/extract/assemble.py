@@ -135,6 +135,8 @@ def _build_case(
         if hit.value.total is not None and "payment_total" not in fields:
             fields["payment_total"], evidence["payment_total"] = hit.value.total, [hit.mention_id]
     period = offending_period(hits, source.text, attribution)
+    if _is_one_day(period) and _is_span(shared):
+        period = {}  # "a raid on 3 March 2017" gives way to the gang's "between 2016 and 2019"
     if "start" in period:
         fields["offending_start"], evidence["offending_start"] = (
             period["start"][0],
@@ -162,6 +164,15 @@ def _build_case(
         fields["estimated_time_in_custody"] = estimate
     fields["evidence"] = evidence
     return fields
+
+
+def _is_one_day(period: dict[str, tuple[str, str, int]]) -> bool:
+    return "start" in period and "end" in period and period["start"][0] == period["end"][0]
+
+
+def _is_span(shared: dict[str, tuple[str, list[str]]]) -> bool:
+    start, end = shared.get("offending_start"), shared.get("offending_end")
+    return bool(start and end and start[0] != end[0])
 
 
 def _shared_facts(

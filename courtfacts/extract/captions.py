@@ -12,20 +12,15 @@ if TYPE_CHECKING:
     from courtfacts.extract.people import People
 
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-
 _CAPTION_REGION = re.compile(
     r"(?is)\b(?:and\s+now(?:\s+between)?|now\s+between)\b(?P<body>.{0,600}?)\bAccused\s*[-–]\s*(?:Appellants?|Petitioners?)"
 )
-
 _CAPTION_LIST = re.compile(
     r"(?s)(?P<body>(?:^|\s)1\.\s*[A-Z].{0,900}?)\n\s*(?:ACCUSED|Accused|Accused\s+persons)\s*\n"
 )
-
 _CAPTION_ENTRY = re.compile(
     r"(?m)^(?:[^\n]*?\s)?(?:\d\.\s*)?(?P<name>[A-Z][A-Za-z]+(?:[ \t\n]+(?!alias\b)[A-Z][A-Za-z]+){1,5})"
-    r"(?:[ \t\n]+alias[ \t\n]+(?P<alias>[A-Z][A-Za-z]+(?:[ \t\n]+[A-Z][A-Za-z]+){0,3}))?"
 )
-
 _NUMBERED = re.compile(r"(?m)(?:^|\s)(\d{1,2})\.\s*(?=[A-Z])")
 
 
@@ -36,7 +31,7 @@ def add_caption(people: People, text: str) -> None:
     before the court. The indictment's list of accused ("1. A ... 2. B ...
     ACCUSED") gives each accused a number; they are tied to a sentence only
     where there is no appellant, or where the text says the numbered accused
-    was convicted or sentenced (``_add_ordinal_ties``).
+    was convicted or sentenced (``add_ordinal_ties``).
     """
     head = text[:6000]
     appeal = _CAPTION_REGION.search(head)
@@ -119,25 +114,25 @@ def add_ordinal_ties(people: People, text: str, sentences: list[tuple[int, int]]
 
 
 def _caption_entries(body: str) -> list[tuple[str, int, int]]:
-    """Names of a caption's list with their numbers ("1. A B\\n2. C D"), or one per line.
+    """Names of a caption's list with their numbers ("1. A B / 2. C D"), or one per line.
 
     A two-column caption interleaves case numbers with the names ("1. Liyanage
-    Manupriya\\nAPN 26 / 19\\nSomasiri alias Dammika"): only words written as
+    Manupriya", "APN 26 / 19", "Somasiri alias Dammika" on three lines): only words written as
     names are kept from each line, up to a digit, slash or colon, and an
     alias is cut off the name.
     """
     numbers = list(_NUMBERED.finditer(body))
     if not numbers:
         return [
-            (re.sub(r"\\s+", " ", m.group("name")).strip(), m.start("name"), index)
+            (re.sub(r"\s+", " ", m.group("name")).strip(), m.start("name"), index)
             for index, m in enumerate(_CAPTION_ENTRY.finditer(body), start=1)
         ]
     entries: list[tuple[str, int, int]] = []
     for match, nxt in zip(numbers, [*numbers[1:], None]):
         chunk = body[match.end() : nxt.start() if nxt else len(body)]
         words: list[str] = []
-        for line in chunk.split("\\n"):
-            line = re.split(r"\\b(?:High|Court|Case|HC)\\b|\\d|/|:", line)[0]
+        for line in chunk.split("\n"):
+            line = re.split(r"\b(?:High|Court|Case|HC)\b|\d|/|:", line)[0]
             words.extend(w for w in line.split() if re.fullmatch(rf"{WORD}|alias|{PARTICLE}", w))
         name = " ".join(words).split(" alias ")[0].removesuffix(" alias").strip(" .,")
         if name:

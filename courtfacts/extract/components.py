@@ -144,7 +144,13 @@ def _person_hits(people: People, rule_hits: list[Hit], text: str) -> list[Hit]:
     for person in people.people:
         if id(person) not in introduced and person.positions:
             start = person.positions[0]
-            found.append(_person_hit(person, person.rule, start, start + len(person.name), text))
+            end = start + len(person.name)
+            if (
+                " ".join(text[start:end].split()) != person.name
+            ):  # a name split by a caption's layout
+                line_end = text.find("\n", start, end)
+                end = line_end if line_end > start else end
+            found.append(_person_hit(person, person.rule, start, end, text))
     return found
 
 

@@ -11,19 +11,9 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from courtfacts.batch import process_source
-from courtfacts.models import CaseRecord, DocumentMeta, DocumentResult, SourceText
-
-
-def _run(nlp, text: str, date: str | None = "2021-05-14") -> DocumentResult:
-    meta = DocumentMeta(source="test.txt", format="text", sha256="0" * 64, document_date=date)
-    return process_source(SourceText(doc_id="test", kind="text", text=text, meta=meta), nlp)
-
-
-def _case(result: DocumentResult, surname: str) -> CaseRecord:
-    matches = [c for c in result.cases if c.offender and c.offender.endswith(surname)]
-    assert len(matches) == 1, [c.offender for c in result.cases]
-    return matches[0]
+from courtfacts.models import CaseRecord
+from tests.extract._cases import case_of as _case
+from tests.extract._cases import run_text as _run
 
 
 def test_one_offender_with_every_field(nlp) -> None:
@@ -306,3 +296,28 @@ def test_sentence_date_is_the_day_named_with_on_after_the_sentencing_verb(
     assert case.sentence_date == day
     if day:
         assert case.evidence["sentence_date"], "the day points back to its mention"
+
+
+def test_a_gang_s_stated_span_beats_one_member_s_single_incident(nlp) -> None:
+    text = (
+        "The gang carried out raids on warehouses between March 2016 and June 2019.\n\n"
+        "Tom Reed, 30, who drove the van on a raid on 4 May 2017, was jailed for four years.\n\n"
+        "Ann Moss, 28, was jailed for three years."
+    )
+    result = _run(nlp, text)
+    periods = {c.offender: (c.offending_start, c.offending_end) for c in result.cases}
+    assert periods == {"Tom Reed": ("2016-03", "2019-06"), "Ann Moss": ("2016-03", "2019-06")}
+
+
+def test_a_listing_of_opinions_gives_each_caption_its_own_case(nlp) -> None:
+    text = (
+        "Decisions of the last 30 days.\n\n"
+        "MORRIS v. STATE\n\n"
+        "Appellant Dale Morris was convicted of robbery and sentenced to twelve years imprisonment. "
+        "We affirm.\n\n"
+        "KEANE v. STATE\n\n"
+        "Appellant, Ruth Keane, pled guilty to burglary and was sentenced to four years imprisonment, "
+        "suspended. The appellant appeals.\n"
+    )
+    cases = {c.offender: (c.sentence_kind, c.custodial_term) for c in _run(nlp, text).cases}
+    assert cases == {"Dale Morris": ("custody", "P12Y"), "Ruth Keane": ("suspended", "P4Y")}

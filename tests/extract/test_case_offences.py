@@ -8,19 +8,8 @@ co-defendant's, and the statutory maximum of the most serious offence.
 
 from __future__ import annotations
 
-from courtfacts.batch import process_source
-from courtfacts.models import CaseRecord, DocumentMeta, DocumentResult, SourceText
-
-
-def _run(nlp, text: str, date: str | None = "2021-05-14") -> DocumentResult:
-    meta = DocumentMeta(source="test.txt", format="text", sha256="0" * 64, document_date=date)
-    return process_source(SourceText(doc_id="test", kind="text", text=text, meta=meta), nlp)
-
-
-def _case(result: DocumentResult, surname: str) -> CaseRecord:
-    matches = [c for c in result.cases if c.offender and c.offender.endswith(surname)]
-    assert len(matches) == 1, [c.offender for c in result.cases]
-    return matches[0]
+from tests.extract._cases import case_of as _case
+from tests.extract._cases import run_text as _run
 
 
 def test_case_gets_sorted_categories_and_their_evidence(nlp) -> None:

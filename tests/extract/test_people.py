@@ -27,16 +27,11 @@ from __future__ import annotations
 
 import pytest
 
-from courtfacts.batch import process_source
 from courtfacts.extract.gazetteer import given_names, places
 from courtfacts.extract.names import is_name
-from courtfacts.models import DocumentMeta, DocumentResult, SourceText
+from courtfacts.models import DocumentResult
+from tests.extract._cases import run_text as _run
 from tests.extract._tables import grouped
-
-
-def _run(nlp, text: str, date: str | None = "2021-05-14") -> DocumentResult:
-    meta = DocumentMeta(source="test.txt", format="text", sha256="0" * 64, document_date=date)
-    return process_source(SourceText(doc_id="test", kind="text", text=text, meta=meta), nlp)
 
 
 def _roles(result: DocumentResult) -> dict[str, set[str]]:
