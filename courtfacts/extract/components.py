@@ -99,6 +99,18 @@ class ValueSetter:
         return doc
 
 
+def replace_hits(doc: Doc, label: str, hits: list[Hit]) -> None:
+    """Put ``hits`` in the place of the document's hits and spans of one label, in text order."""
+    kept = [h for h in doc.user_data.get(HITS, []) if h.label != label] + hits
+    doc.user_data[HITS] = sorted(kept, key=lambda h: (h.start, h.label))
+    spans = [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ != label]
+    for hit in hits:
+        span = doc.char_span(hit.start, hit.end, label=hit.label, alignment_mode="expand")
+        if span is not None:
+            spans.append(Span(doc, span.start, span.end, label=hit.label, span_id=hit.rule))
+    doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+
+
 class PeopleFinder:
     """Find the document's people and their roles; keep one PERSON hit per introduction.
 
@@ -118,14 +130,7 @@ class PeopleFinder:
 
     def set_annotations(self, doc: Doc, people: People, hits: list[Hit]) -> None:
         doc.user_data[PEOPLE] = people
-        kept = [h for h in doc.user_data.get(HITS, []) if h.label != "PERSON"] + hits
-        doc.user_data[HITS] = sorted(kept, key=lambda h: (h.start, h.label))
-        spans = [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ != "PERSON"]
-        for hit in hits:
-            span = doc.char_span(hit.start, hit.end, label=hit.label, alignment_mode="expand")
-            if span is not None:
-                spans.append(Span(doc, span.start, span.end, label=hit.label, span_id=hit.rule))
-        doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+        replace_hits(doc, "PERSON", hits)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, *self.match(doc))
@@ -199,14 +204,7 @@ class OffenceFinder:
         return find_offences(text, spans, ctx.jurisdiction if ctx else "unknown")
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> None:
-        kept = [h for h in doc.user_data.get(HITS, []) if h.label != "OFFENCE"] + hits
-        doc.user_data[HITS] = sorted(kept, key=lambda h: (h.start, h.label))
-        spans = [s for s in doc.spans.get(SPAN_KEY, []) if s.label_ != "OFFENCE"]
-        for hit in hits:
-            span = doc.char_span(hit.start, hit.end, label=hit.label, alignment_mode="expand")
-            if span is not None:
-                spans.append(Span(doc, span.start, span.end, label=hit.label, span_id=hit.rule))
-        doc.spans[SPAN_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+        replace_hits(doc, "OFFENCE", hits)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
