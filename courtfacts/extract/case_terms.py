@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from courtfacts.extract.normalise import compare_key
+from courtfacts.extract.normalise import compare_key, scale_duration
 from courtfacts.extract.ruler import Hit
-from courtfacts.extract.sentence_context import read_share, scale_duration
+from courtfacts.extract.sentence_context import read_share
 from courtfacts.models import SentenceValue
 
 SEVERITY = ["death", "life", "extended", "custody", "suspended", "community", "other", "fine"]

@@ -13,27 +13,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from courtfacts.extract.normalise import duration_parts, format_duration
+from courtfacts.extract.normalise import scale_duration
 from courtfacts.models import CustodyEstimate
 from courtfacts.patterns import load_lexicon
-
-
-def _scaled(term: str, fraction: Fraction) -> str | None:
-    """Scale an ISO duration by a fraction, to whole days.
-
-    >>> _scaled("P4Y8M", Fraction(1, 2))
-    'P2Y4M'
-    >>> _scaled("P3Y2M", Fraction(1, 2))
-    'P1Y7M'
-    """
-    parts = duration_parts(term)
-    if parts is None:
-        return None
-    years, months, days = parts
-    total_months = Fraction(years * 12 + months) * fraction
-    whole_months = int(total_months)
-    extra_days = round((total_months - whole_months) * 30 + Fraction(days) * fraction)
-    return format_duration(whole_months // 12, whole_months % 12, extra_days)
 
 
 def estimate_custody(fields: dict[str, Any], ctx: Any) -> CustodyEstimate | None:
@@ -57,7 +39,7 @@ def estimate_custody(fields: dict[str, Any], ctx: Any) -> CustodyEstimate | None
         if rule["kind"] != kind or "requires_offence" in rule:
             continue
         fraction = Fraction(rule["fraction"])
-        value = "P0D" if fraction == 0 else _scaled(term, fraction)
+        value = "P0D" if fraction == 0 else scale_duration(term, fraction)
         if value is None:
             return None
         return CustodyEstimate(value=value, rule=rule["id"], source=rule["source"])

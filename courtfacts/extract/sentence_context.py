@@ -25,12 +25,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from courtfacts.extract.normalise import (
-    add_durations,
-    duration_parts,
-    format_duration,
-    normalise_count,
-)
+from courtfacts.extract.normalise import add_durations, normalise_count, scale_duration
 from courtfacts.extract.ruler import Hit
 from courtfacts.models import SentenceValue
 from courtfacts.patterns import expand
@@ -120,26 +115,6 @@ def read_share(text: str) -> Fraction | None:
     num = match.group("num")
     numerator = 1 if num is None or num.lower() == "a" else normalise_count(num) or 1
     return Fraction(numerator, _DENOMINATORS[match.group("den").lower()[:3]])
-
-
-def scale_duration(term: str, factor: Fraction | int) -> str | None:
-    """A term multiplied by a whole number or a fraction, to whole days.
-
-    >>> scale_duration("P13Y", 3)
-    'P39Y'
-    >>> scale_duration("P7Y", Fraction(1, 2))
-    'P3Y6M'
-    >>> scale_duration("P1Y6M", Fraction(2, 3))
-    'P1Y'
-    """
-    parts = duration_parts(term)
-    if parts is None:
-        return None
-    years, months, days = parts
-    total_months = Fraction(years * 12 + months) * factor
-    whole = int(total_months)
-    extra_days = round((total_months - whole) * 30 + Fraction(days) * factor)
-    return format_duration(whole // 12, whole % 12, extra_days)
 
 
 def _term_start(hit: Hit) -> int:

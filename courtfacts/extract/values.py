@@ -21,9 +21,10 @@ from courtfacts.extract.normalise import (
     normalise_money,
     parse_reference,
     range_ends,
+    scale_duration,
 )
 from courtfacts.extract.ruler import Hit
-from courtfacts.extract.sentence_context import read_share, refine_sentences, scale_duration
+from courtfacts.extract.sentence_context import read_share, refine_sentences
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.models import Money, PaymentValue, SentenceValue
 from courtfacts.patterns import load_lexicon

@@ -15,6 +15,7 @@ from .durations import (
     duration_parts,
     format_duration,
     normalise_duration,
+    scale_duration,
 )
 from .money import normalise_money, range_ends
 from .numbers import parse_decimal, parse_number, strip_qualifiers
@@ -32,5 +33,6 @@ __all__ = [
     "parse_number",
     "parse_reference",
     "range_ends",
+    "scale_duration",
     "strip_qualifiers",
 ]

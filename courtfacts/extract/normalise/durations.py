@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import cache
 
 from courtfacts.models import duration_days
@@ -249,3 +250,23 @@ def _resolve(amounts: dict[str, Decimal]) -> tuple[int, int, int] | None:
 
 def _round(value: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def scale_duration(term: str, factor: Fraction | int) -> str | None:
+    """A term multiplied by a whole number or a fraction, to whole days.
+
+    >>> scale_duration("P13Y", 3)
+    'P39Y'
+    >>> scale_duration("P7Y", Fraction(1, 2))
+    'P3Y6M'
+    >>> scale_duration("P1Y6M", Fraction(2, 3))
+    'P1Y'
+    """
+    parts = duration_parts(term)
+    if parts is None:
+        return None
+    years, months, days = parts
+    total_months = Fraction(years * 12 + months) * factor
+    whole = int(total_months)
+    extra_days = round((total_months - whole) * 30 + Fraction(days) * factor)
+    return format_duration(whole // 12, whole % 12, extra_days)
