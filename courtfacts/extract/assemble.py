@@ -30,6 +30,7 @@ from courtfacts.extract.case_terms import (
     time_in_custody,
 )
 from courtfacts.extract.components import CONTEXT, HITS, PEOPLE, SENTENCES
+from courtfacts.extract.count_terms import CountTerm, consecutive_total
 from courtfacts.extract.people import People, Person
 from courtfacts.extract.release import estimate_custody
 from courtfacts.extract.ruler import Hit
@@ -54,6 +55,22 @@ _AGE_IN_SENTENCE = re.compile(
     r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))",
     re.IGNORECASE,
 )
+
+
+def _count_terms(hits: list[Hit], attribution: Attribution) -> list[CountTerm]:
+    """The case's sentences, each with the clause its count label is read in."""
+    sentences = sorted(
+        (h for h in hits if h.label == "SENTENCE" and h.value), key=lambda h: h.start
+    )
+    terms: list[CountTerm] = []
+    for index, hit in enumerate(sentences):
+        start, end = attribution.sentence(hit.start)
+        if index and sentences[index - 1].end > start:
+            start = sentences[index - 1].end
+        if index + 1 < len(sentences) and sentences[index + 1].start < end:
+            end = sentences[index + 1].start
+        terms.append(CountTerm(hit.value, hit.start, hit.end, start, end))
+    return terms
 
 
 def _build_case(
@@ -95,6 +112,9 @@ def _build_case(
         fields["sentence_kind"] = final.kind
         evidence["sentence_kind"] = ids
         term_ids, term = custodial_term(stated, final)  # type: ignore[arg-type]
+        if term and ctx.consecutive_by_default:
+            total = consecutive_total(source.text, _count_terms(hits, attribution))
+            term, term_ids = (total, []) if total else (term, term_ids)
         if term:
             fields["custodial_term"] = term
             evidence["custodial_term"] = term_ids or ids

@@ -73,9 +73,22 @@ _ROLE_WORD = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_ROLE = re.compile(
-    r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts)\b", re.IGNORECASE
+    r"\b(?:appellants|petitioners|defendants|accused\s+persons|convicts"
+    r"|(?:appellant|accused)\s+and\s+the\s+(?:\d\s*(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+accused"
+    r"|both\s+(?:the\s+)?accused)\b",
+    re.IGNORECASE,
 )
 _TOPIC_REACH = 1500
+_RECENT = 300  # named this close before, an offender is who 'he' is, before the lone accused
+_LIST_ITEM = re.compile(
+    r"^\W{0,3}(?:[•▪●◦*-]|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]|counts?\s+\d|for\s+the\s+\w+\s+(?:counts?|charges?))",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(
+    r"(?:\b(?:sentenced|imposed|as\s+follows|following(?:\s+sentences?)?|sentences?|punishments?|to)\s*[:;,–-]?|:)\s*$",
+    re.IGNORECASE,
+)
+_LIST_REACH = 12
 
 
 class Attribution:
@@ -96,10 +109,31 @@ class Attribution:
         index = bisect.bisect_right(self._starts, offset) - 1
         return self.sentences[index] if index >= 0 else (0, len(self.text))
 
-    def _topic(self, offset: int) -> Person | None:
+    def _lead_in(self, start: int) -> int:
+        """Where a list item's sentence begins: at the lead-in the list continues.
+
+        "The petitioners had been sentenced to" followed by "1) For the 1st
+        count 6 months RI" and "2) 2nd count 10 years RI": each item's subject
+        is the lead-in's ("the petitioners"), however many items come between.
+        """
+        index = bisect.bisect_right(self._starts, start) - 1
+        first = index
+        while first > 0 and index - first < _LIST_REACH:
+            item_start, item_end = self.sentences[first]
+            if not _LIST_ITEM.match(self.text[item_start:item_end]):
+                break
+            first -= 1
+        if first == index and not _LIST_ITEM.match(self.text[start : self.sentences[index][1]]):
+            return start
+        lead_start, lead_end = self.sentences[first]
+        if first < index and _LEAD_IN.search(self.text[lead_start:lead_end]):
+            return lead_start
+        return start
+
+    def _topic(self, offset: int, reach: int = _TOPIC_REACH) -> Person | None:
         """The person named last before an offset, if recent enough to be 'he' or 'she'."""
         index = bisect.bisect_left(self._mark_pos, offset) - 1
-        if index < 0 or offset - self._mark_pos[index] > _TOPIC_REACH:
+        if index < 0 or offset - self._mark_pos[index] > reach:
             return None
         return self._marks[index][1]
 
@@ -127,6 +161,7 @@ class Attribution:
     def who(self, hit: Hit, rank_in_sentence: int) -> list[Person]:
         """The people a hit is about: usually one, several for a shared sentence."""
         start, end = self.sentence(hit.start)
+        start = self._lead_in(start)
         named = self._named_between(start, end)
         distinct = list(dict.fromkeys(person.name for _, person in named))
         by_name = {person.name: person for _, person in named}
@@ -139,17 +174,22 @@ class Attribution:
         if hit.label == "SENTENCE" and self._named_together(before):
             return list(dict.fromkeys(p for _, p in before))
         accused = [p for p in self.people.people if p.is_named_accused and not p.is_excluded]
+        is_group = len(accused) > 1 and bool(_PLURAL_ROLE.search(sentence_text))
+        if is_group and all(person in accused for _, person in before):
+            self.as_group.add(id(hit))  # "The Appellant and the 2nd Accused were sentenced"
+            return accused
         if before:
             self.direct.add((id(hit), before[-1][1].name))
             return [before[-1][1]]
         if accused and _ROLE_WORD.search(sentence_text):
-            if len(accused) > 1 and _PLURAL_ROLE.search(sentence_text):
-                self.as_group.add(id(hit))
-                return accused
             return accused[:1]
         if named:
             self.direct.add((id(hit), named[0][1].name))
             return [named[0][1]]
+        topic = self._topic(hit.start, _RECENT)
+        if topic:
+            return [topic]  # "Roscher ... was sentenced to one to three years. That sentence is
+            # to run concurrent to a five-year sentence he received": Roscher's, not the accused's
         if len(accused) == 1:
             return accused
         topic = self._topic(hit.start)

@@ -40,7 +40,7 @@ def add_caption(people: People, text: str) -> None:
         if region is None:
             continue
         is_tied = kind == "appellant" or appeal is None
-        for name, offset, number in _caption_entries(region.group("body")):
+        for name, offset, number, alias in _caption_entries(region.group("body")):
             unglued = _GLUED.sub(" ", name)
             words = is_name((unglued if unglued != name and unglued in text else name).split())
             if not words or len(words) < 2:
@@ -53,6 +53,8 @@ def add_caption(people: People, text: str) -> None:
                 tie=f"person.caption_{kind}" if is_tied else None,
                 rule=f"person.caption_{kind}",
             )
+            if alias:
+                people.aliases[alias.lower()] = person
             person.numbers.setdefault(kind, number)
 
 
@@ -113,18 +115,18 @@ def add_ordinal_ties(people: People, text: str, sentences: list[tuple[int, int]]
                         person.positions.append(start + ref.start())
 
 
-def _caption_entries(body: str) -> list[tuple[str, int, int]]:
+def _caption_entries(body: str) -> list[tuple[str, int, int, str]]:
     """Names of a caption's list with their numbers ("1. A B / 2. C D"), or one per line.
 
     A two-column caption interleaves case numbers with the names ("1. Liyanage
     Manupriya", "APN 26 / 19", "Somasiri alias Dammika" on three lines): only words written as
     names are kept from each line, up to a digit, slash or colon, and an
-    alias is cut off the name.
+    alias is cut off the name (and returned beside it).
     """
     numbers = list(_NUMBERED.finditer(body))
     if not numbers:
         return [
-            (re.sub(r"\s+", " ", m.group("name")).strip(), m.start("name"), index)
+            (re.sub(r"\s+", " ", m.group("name")).strip(), m.start("name"), index, "")
             for index, m in enumerate(_CAPTION_ENTRY.finditer(body), start=1)
         ]
     entries: list[tuple[str, int, int]] = []
@@ -134,7 +136,8 @@ def _caption_entries(body: str) -> list[tuple[str, int, int]]:
         for line in chunk.split("\n"):
             line = re.split(r"\b(?:High|Court|Case|HC)\b|\d|/|:", line)[0]
             words.extend(w for w in line.split() if re.fullmatch(rf"{WORD}|alias|{PARTICLE}", w))
-        name = " ".join(words).split(" alias ")[0].removesuffix(" alias").strip(" .,")
+        name, _, alias = " ".join(words).partition(" alias ")
+        name = name.removesuffix(" alias").strip(" .,")
         if name:
-            entries.append((name, match.end(), int(match.group(1))))
+            entries.append((name, match.end(), int(match.group(1)), alias.strip(" .,")))
     return entries

@@ -98,10 +98,13 @@ class People:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self.background: list[int] = []  # where an old conviction is told as background
+        self.aliases: dict[str, Person] = {}  # "X alias Y": Y names X
 
     def find(self, name: str) -> Person | None:
-        """The known person a name refers to: the same name, or a surname of one."""
+        """The known person a name refers to: the same name, an alias, or a surname of one."""
         lowered = name.lower()
+        if lowered in self.aliases:
+            return self.aliases[lowered]
         for person in self.people:
             if person.name.lower() == lowered:
                 return person

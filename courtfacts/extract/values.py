@@ -57,6 +57,7 @@ class DocumentContext:
     day_first: bool = True
     jurisdiction: str = "unknown"
     cents: str = "USD"
+    consecutive_by_default: bool = False  # terms for distinct counts add up unless made concurrent
 
 
 @cache
@@ -92,6 +93,7 @@ def document_context(text: str, document_date: str | None, hints: str = "") -> D
         day_first=bool(place["day_first"]),
         jurisdiction=str(place["name"]),
         cents=str(place.get("cents", place["dollar"])),
+        consecutive_by_default=bool(place.get("consecutive_by_default", False)),
     )
 
 

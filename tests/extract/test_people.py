@@ -141,7 +141,7 @@ HELD_OUT = [
     pytest.param("Ryan Booth, 22, punched Daniel Webb outside a pub in Hove. Booth admitted grievous bodily harm. He was jailed for three years.", ["Ryan Booth"], {}, id="pronoun-after-surname-not-victim"),
     pytest.param("The mother, who cannot be named for legal reasons, was jailed for four years for child cruelty.", [None], {}, id="anonymised-unnamed-mother"),
     pytest.param(_SRI_LANKA_ONE_OF_THREE, ["Hewa Pathirage Lalith Chaminda"], {"Rajapakse Mudiyanselage Sunil": "other"}, id="sri-lanka-one-appellant-of-three"),
-    pytest.param(_SRI_LANKA_TRIAL, ["Liyanage Chamara Prasad", "Gamage Sanjeewa Perera"], {"Upul Dissanayake": "victim"}, marks=_xfail("both numbered accused are tied, but only the 1st gets a case ('both accused were convicted and sentenced to death')"), id="sri-lanka-trial-caption"),
+    pytest.param(_SRI_LANKA_TRIAL, ["Liyanage Chamara Prasad", "Gamage Sanjeewa Perera"], {"Upul Dissanayake": "victim"}, id="sri-lanka-trial-caption"),
     # Look-alikes that must not become offenders.
     pytest.param("Sean Lacey, 42, of Mill Lane, Barnsley, was jailed for 14 months for assault.", ["Sean Lacey"], {"Mill Lane": None}, id="road-lane"),
     pytest.param("Reporting by Priya Nair\n\nMaria Lopez, 33, was sentenced to nine years in prison for drug trafficking.", ["Maria Lopez"], {"Priya Nair": "journalist"}, id="reporting-by"),
