@@ -23,6 +23,7 @@ from courtfacts.extract.case_terms import (
     custodial_term,
     final_sentence,
     is_acquitted,
+    is_additional,
     listed_offence_count,
     numbered_count,
     offence_count,
@@ -78,6 +79,7 @@ def _build_case(
     hits: list[Hit],
     doc: Doc,
     source: SourceText,
+    passage: str,
     attribution: Attribution,
     shared: dict[str, tuple[str, list[str]]],
     sharers: dict[int, int],
@@ -120,28 +122,32 @@ def _build_case(
             evidence["custodial_term"] = term_ids or ids
         if original is not None:
             fields["original_sentence"] = original
-    if is_acquitted(source.text):
+    if is_acquitted(passage):
         fields["sentence_kind"] = "none"
         fields.pop("custodial_term", None)
     counts = [
-        (h.mention_id, h.value, attribution.sentence(h.start))
+        (
+            h.mention_id,
+            h.value,
+            attribution.sentence(h.start),
+            is_additional(source.text[h.start : h.end + 40]),
+        )
         for h in hits
         if h.label == "OFFENCE_COUNT" and h.value and h.mention_id
     ]
-    count_ids, count = offence_count(counts)  # type: ignore[arg-type]
+    offences = [
+        (h.text, str(h.attrs.get("status")), attribution.sentence(h.start))
+        for h in hits
+        if h.label == "OFFENCE"
+    ]
+    named = numbered_count(passage) or listed_offence_count(offences, source.text)
+    if named is None and any(state == "convicted" for _, state, _ in offences):
+        named = 1  # "guilty of second-degree murder": one offence, beside any additional ones
+    count_ids, count = offence_count(counts, named)  # type: ignore[arg-type]
     if count:
         fields["offence_count"], evidence["offence_count"] = count, count_ids
-    elif numbered := numbered_count(source.text):
-        fields["offence_count"] = numbered
-    elif listed := listed_offence_count(
-        [
-            (h.text, str(h.attrs.get("status")), attribution.sentence(h.start))
-            for h in hits
-            if h.label == "OFFENCE"
-        ],
-        source.text,
-    ):
-        fields["offence_count"] = listed
+    elif named and named > 1:
+        fields["offence_count"] = named
     served = time_in_custody(
         [h for h in hits if h.label == "CUSTODY_TIME"],
         fields.get("custodial_term"),  # type: ignore[arg-type]
@@ -277,7 +283,7 @@ def assemble_cases(
         ]
         people, original = _part_people(found, start, end) if len(parts) > 1 else (found, {})
         part_owner, part_groups = _assemble_part(
-            doc, source, hits, people, original, everything, cases, problems
+            doc, source, source.text[start:end], hits, people, original, everything, cases, problems
         )
         owner.update(
             {key: [original.get(id(p), p) for p in value] for key, value in part_owner.items()}
@@ -300,6 +306,7 @@ def _distinct(cases: list[CaseRecord]) -> list[CaseRecord]:
 def _assemble_part(
     doc: Doc,
     source: SourceText,
+    passage: str,
     hits: list[Hit],
     found: People,
     original: dict[int, Person],
@@ -325,7 +332,7 @@ def _assemble_part(
         who = original.get(id(person), person)
         try:
             fields = _build_case(
-                person, mine, doc, source, attribution, shared, sharers, len(people) == 1
+                person, mine, doc, source, passage, attribution, shared, sharers, len(people) == 1
             )
             named = [
                 h.mention_id

@@ -137,16 +137,45 @@ def prefer_own(
     ]
 
 
-def offence_count(items: list[tuple[str, int, tuple[int, int]]]) -> tuple[list[str], int | None]:
-    """Counts stated together in one sentence add up; restatements do not."""
-    by_sentence: dict[tuple[int, int], list[tuple[str, int]]] = {}
-    for mention_id, count, sentence in items:
-        by_sentence.setdefault(sentence, []).append((mention_id, count))
+_ADDITIONAL = re.compile(
+    r"^\W*(?:[\w-]+\s+){1,2}?(?:additional|other|further|more)\s+(?:[\w-]+\s+)?(?:counts?|charges?|offen[cs]es|crimes)\b",
+    re.IGNORECASE,
+)
+
+
+def is_additional(text: str) -> bool:
+    """Whether a count is of offences beside the main ones ("five additional charges",
+    "16 other offences taken into consideration")."""
+    return bool(_ADDITIONAL.match(text))
+
+
+def offence_count(
+    items: list[tuple[str, int, tuple[int, int], bool]], main: int | None = None
+) -> tuple[list[str], int | None]:
+    """Counts stated together in one sentence add up; restatements do not; additional ones add on.
+
+    Each item is (mention id, count, sentence span, whether the count is of
+    additional offences). "admitted to five additional charges" adds to the
+    main conviction: the counts of another sentence, else ``main`` (the
+    offences the conviction names without a number, such as "guilty of
+    second-degree murder": 1).
+    """
+    by_sentence: dict[tuple[int, int], list[tuple[str, int, bool]]] = {}
+    for mention_id, count, sentence, extra in items:
+        by_sentence.setdefault(sentence, []).append((mention_id, count, extra))
     best: tuple[list[str], int | None] = ([], None)
+    extras: tuple[list[str], int] = ([], 0)
     for group in by_sentence.values():
-        total = sum(count for _, count in group)
-        if best[1] is None or total > best[1]:
-            best = ([m for m, _ in group], total)
+        total = sum(count for _, count, _ in group)
+        ids = [m for m, _, _ in group]
+        if all(extra for _, _, extra in group):
+            if total > extras[1]:
+                extras = (ids, total)
+        elif best[1] is None or total > best[1]:
+            best = (ids, total)
+    if extras[1]:
+        base = best[1] if best[1] is not None else (main or 0)
+        return best[0] + extras[0], base + extras[1]
     return best
 
 
@@ -167,33 +196,93 @@ def time_in_custody(served: list[Hit], term: str | None) -> str | None:
 
 
 _ORD = r"(?:\d{1,2}\s*(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-_NUMBERED = re.compile(
-    r"\b(?:convict\w*|found\s+(?:\w+\s+){0,3}?guilty|pleaded\s+guilty|pled\s+guilty|affirm\w*\s+the\s+convictions?)\b"
-    r"[^.;]{0,60}?\b(?:for|of|on|in\s+respect\s+of|under|to)\s+(?:both\s+)?(?:the\s+)?"
-    rf"(?:(?P<ords>{_ORD}(?:\s*,\s*(?:the\s+)?{_ORD})*\s*,?\s*(?:and|&)\s+(?:the\s+)?{_ORD})\s+(?:counts?|charges?)\b"
-    r"|(?:counts?|charges?)\s+(?:nos?\.?\s*)?(?P<lo>\d{1,2})\s*(?:-|–|to|through)\s*(?P<hi>\d{1,2})\b)",
+_ORD_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+_CONVICTION = re.compile(
+    r"\b(?:convict(?:ed|s|ing)|found\s+(?:\w+\s+){0,3}?guilty|pleaded\s+guilty|pled\s+guilty|guilty\s+(?:of|on)"
+    r"|affirm\w*\s+the\s+convictions?)\b",
+    re.IGNORECASE,
+)
+# where the counts a conviction names end: the sentence, or a clause about other counts
+_CONVICTION_END = re.compile(
+    r"\.\s+(?=[A-Z][a-z])|\n\s*\n|\b(?:acquit\w*|dismiss\w*|not\s+guilty|vacat\w*|indict\w*|charged)\b",
+    re.IGNORECASE,
+)
+_N = r"(?:\d{1,2}|[IVX]{1,5}\b)"
+_SEP = r"\s*(?:,|and/or|and|&|or)\s*(?:the\s+)?"
+_COUNT_LABELS = re.compile(
+    rf"(?P<ords>{_ORD}(?:{_SEP}{_ORD})*)\s+(?:counts?|charges?)\b"
+    rf"|\b(?:counts?|charges?)\s+(?:nos?\.?\s*)?(?P<lo>{_N})\s*(?:-|–|to|through)\s*(?P<hi>{_N})"
+    r"(?!\s*(?:years?|months?|weeks?|days?)\b)"
+    rf"|\b(?:counts?|charges?)\s+(?:nos?\.?\s*)?(?P<nums>{_N}(?:{_SEP}{_N})*)",
     re.IGNORECASE,
 )
 _ONE_ORD = re.compile(_ORD, re.IGNORECASE)
+_ONE_N = re.compile(_N)
+_BOTH_CONVICTIONS = re.compile(
+    r"\bboth\s+(?:(?:of\s+)?(?:his|her|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:convictions|counts)\b",
+    re.IGNORECASE,
+)
+
+
+def _label_number(token: str) -> int | None:
+    token = token.strip().lower()
+    if token in _ORD_WORDS:
+        return _ORD_WORDS.index(token) + 1
+    if token.isdigit() or token[:-2].strip().isdigit():
+        return int(re.sub(r"\D", "", token))
+    roman = {"i": 1, "v": 5, "x": 10}
+    if not token or any(c not in roman for c in token):
+        return None
+    values = [roman[c] for c in token]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _labels(match: re.Match[str]) -> set[int]:
+    if match.group("ords"):
+        found = {_label_number(t) for t in _ONE_ORD.findall(match.group("ords"))}
+    elif match.group("lo"):
+        low, high = _label_number(match.group("lo")), _label_number(match.group("hi"))
+        found = set(range(low, high + 1)) if low and high and 0 < high - low < 100 else set()
+    else:
+        found = {_label_number(t) for t in _ONE_N.findall(match.group("nums"))}
+    return {n for n in found if n}
 
 
 def numbered_count(text: str) -> int | None:
     """How many counts a conviction names by number, where no count is written as a number.
 
     "found guilty for the 1st and the second charges" is 2, "convicted ... for
-    counts 1- 8" is 8; the last such statement stands ("we acquit the accused
-    on the third count ... affirm the convictions for both the first and
-    second counts" is 2). These give the case its ``offence_count`` only:
-    ordinals are not numbers of offences written in the text, so they are
-    never ``offence_counts`` mentions.
+    counts 1- 8" is 8, "found guilty of Count 1, racketeering; Count 2, ...;
+    Counts 3 and 4, ...; and Counts 7 and 8, ..." is every count named up to
+    the sentence's end (or a clause about other counts: "and acquitted on
+    count 3"); the last such statement stands ("we acquit the accused on the
+    third count ... affirm the convictions for both the first and second
+    counts" is 2), and "death for both murder convictions" is 2. These give
+    the case its ``offence_count`` only: count numbers are not numbers of
+    offences written in the text, so they are never ``offence_counts`` mentions.
     """
     count = None
-    for match in _NUMBERED.finditer(text):
-        if match.group("ords"):
-            count = len(_ONE_ORD.findall(match.group("ords")))
-        else:
-            low, high = int(match.group("lo")), int(match.group("hi"))
-            count = high - low + 1 if high > low else None
+    for verb in _CONVICTION.finditer(text):
+        stop = _CONVICTION_END.search(text, verb.end())
+        end = stop.start() if stop else len(text)
+        named: set[int] = set()
+        for match in _COUNT_LABELS.finditer(text, verb.end(), end):
+            named |= _labels(match)
+        if named:
+            count = len(named)
+    if count is None and _BOTH_CONVICTIONS.search(text):
+        count = 2
     return count
 
 

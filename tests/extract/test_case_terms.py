@@ -45,7 +45,7 @@ DEV = [
     pytest.param("Sam Ode was sentenced to 3 years' imprisonment. He has spent 124 days on remand.", {"time_in_custody": "P124D"}, id="spent-on-remand"),
     pytest.param("Nimal Silva was found guilty for the 1st and the second charges and sentenced to 10 years RI.", {"offence_count": 2}, id="lk-ordinal-charges"),
     pytest.param("Dale Cook pleaded guilty to two counts of forgery and one of fraud and was jailed for 30 months.", {"offence_count": 3}, id="two-counts-and-one-of"),
-    pytest.param("Dale Cook pleaded guilty to two counts of forgery and one of fraud, having previously admitted a charge of theft. He was jailed for 30 months.", {"offence_count": 4}, id="having-admitted-a-charge", marks=pytest.mark.xfail(strict=True, reason="'a charge of' is no written number; not added to the count: 3")),
+    pytest.param("Dale Cook pleaded guilty to two counts of forgery and one of fraud, having previously admitted a charge of theft. He was jailed for 30 months.", {"offence_count": 4}, id="having-admitted-a-charge"),
     pytest.param("John Hale was convicted of murder, robbery and burglary and jailed for life.", {"offence_count": 3}, id="offences-listed-by-name"),
     pytest.param("Ann Lee was convicted of fraud and jailed for three years.", {"offence_count": None}, id="one-offence-named-no-count"),
     pytest.param("Ann Lee was previously convicted of robbery and burglary. She was jailed for three years for fraud.", {"offence_count": None}, id="previous-convictions-not-counted"),
@@ -53,8 +53,13 @@ DEV = [
 
 HELD_OUT = [
     pytest.param("The court convicted Ruwan Dias for counts 1- 8 and sentenced him to death.", {"sentence_kind": "death", "offence_count": 8}, id="lk-count-range"),
+    pytest.param("Marcus Reed, Appellant, was found guilty of Count 1, racketeering, in violation of 22 O.S.2011, § 1403; Count 2, conspiracy; Counts 3 and 4, discharging a firearm into a dwelling; and Counts 5 and 6, possession of a firearm after former conviction of a felony. The jury assessed punishment of twenty years in each count.", {"offence_count": 6}, id="us-counts-listed-by-number"),
+    pytest.param("Dale Moss was convicted on Counts I and III of the indictment and sentenced to 60 months' imprisonment. Count II was dismissed on the motion of the United States.", {"offence_count": 2}, id="us-roman-counts-dismissed-not-counted"),
+    pytest.param("The jury fixed punishment at death for both murder convictions and the judge sentenced Roy Hale to death.", {"offence_count": 2}, id="us-both-convictions"),
+    pytest.param("A jury found Luis Vega guilty of second-degree murder. Before trial Vega admitted to five additional charges, including possession of drugs while armed. Vega was sentenced to 15 years to life.", {"offence_count": 6}, id="us-additional-charges-add-to-the-conviction"),
+    pytest.param("Gary Pike pleaded guilty to three burglaries and was jailed for two years. He asked for 16 other offences to be taken into consideration.", {"offence_count": 19}, id="tic-other-offences-add-on"),
     pytest.param("Ali Khan was acquitted of murder but convicted of manslaughter and jailed for eight years.", {"sentence_kind": "custody", "custodial_term": "P8Y"}, id="acquitted-of-one-offence-not-none"),
-    pytest.param("Ian Moss was released after serving 9 years 8 months of a 20-year sentence.", {"time_in_custody": "P9Y8M"}, id="released-after-serving", marks=pytest.mark.xfail(strict=True, reason="'released after serving' with no sentence verb gives no case")),
+    pytest.param("Ian Moss was released after serving 9 years 8 months of a 20-year sentence.", {"time_in_custody": "P9Y8M"}, id="released-after-serving"),
     pytest.param("Paul Lyle was jailed for more than 23 years.\n\nLyle was sentenced to 23 years and four months.", {"custodial_term": "P23Y4M"}, id="more-than-gives-way"),
     pytest.param("Ann Roe was sentenced to 4 years on each of two counts, the terms to run consecutively.", {"custodial_term": "P8Y"}, id="each-of-two-counts-the-terms-consecutive"),
     pytest.param("Tom Vale was sentenced to seven years for the rape and three years consecutive for the assault.", {"custodial_term": "P10Y"}, id="parts-consecutive-add-up"),
@@ -86,11 +91,23 @@ def test_case_terms(nlp, text: str, expected: dict[str, object]) -> None:
         ("The accused-appellant is acquitted. The appeal is allowed.", True),
         ("Appellant is acquitted from all charges against him in the indictment.", True),
         ("I set aside the conviction and sentence dated 19.09.2017.", True),
-        ("Therefore, he is acquitted from the second charge. Accordingly, the appeal is allowed.", True),
-        ("The learned Judge convicted the Appellant and acquitted the 2nd Accused from the case.", False),
-        ("We acquit the Accused on the third count. We hereby affirm the other convictions.", False),
+        (
+            "Therefore, he is acquitted from the second charge. Accordingly, the appeal is allowed.",
+            True,
+        ),
+        (
+            "The learned Judge convicted the Appellant and acquitted the 2nd Accused from the case.",
+            False,
+        ),
+        (
+            "We acquit the Accused on the third count. We hereby affirm the other convictions.",
+            False,
+        ),
         ("He was acquitted of murder but convicted of manslaughter.", False),
-        ("The Court of Appeal set aside the conviction for murder and substituted one of manslaughter.", False),
+        (
+            "The Court of Appeal set aside the conviction for murder and substituted one of manslaughter.",
+            False,
+        ),
     ],
 )
 def test_is_acquitted(text: str, expected: bool) -> None:
@@ -105,6 +122,12 @@ def test_is_acquitted(text: str, expected: bool) -> None:
         ("The jury convicted him on Counts 1 through 6.", 6),
         ("The sentences for the 1st and 2nd counts are to run concurrently.", None),
         ("He was indicted on counts 1 to 4.", None),
+        ("He was convicted on count 1 and acquitted on count 2.", 1),
+        ("Sentence imposed on Count II. Count I dismissed on motion.", None),
+        ("The jury convicted her on Counts I, II and IV.", 3),
+        ("He was found guilty of Count 1 – 7 years' imprisonment.", 1),
+        ("His convictions for murder (Counts 1 and/or 2) were affirmed.", None),
+        ("He was sentenced after former conviction of two felonies on Counts 1 through 6.", None),
     ],
 )
 def test_numbered_count(text: str, expected: int | None) -> None:
