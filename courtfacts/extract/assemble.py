@@ -24,6 +24,7 @@ from courtfacts.extract.case_terms import (
     final_sentence,
     is_acquitted,
     is_additional,
+    is_revoked,
     listed_offence_count,
     numbered_count,
     offence_count,
@@ -122,6 +123,8 @@ def _build_case(
             evidence["custodial_term"] = term_ids or ids
         if original is not None:
             fields["original_sentence"] = original
+    if fields.get("sentence_kind") in ("suspended", "community") and is_revoked(passage):
+        fields["sentence_kind"] = "custody"  # the suspended term or probation gives way to prison
     if is_acquitted(passage):
         fields["sentence_kind"] = "none"
         fields.pop("custodial_term", None)

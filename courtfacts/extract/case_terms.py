@@ -76,6 +76,31 @@ def custodial_term(
     return [top[0]], top[1].total_term or top[1].term
 
 
+_SUSPENSION = r"(?:suspended\s+(?:sentence|term|imprisonment)|probation(?:ary\s+sentence)?|community\s+(?:order|supervision|control))"
+_REVOKED = re.compile(
+    rf"\brevocation\s+of\s+(?:(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+[’']s\s+|his\s+|her\s+|their\s+|the\s+)?{_SUSPENSION}"
+    rf"|\b{_SUSPENSION}\s+(?:was|is|were|has\s+been|had\s+been)\s+(?:\w+\s+)?revoked"
+    rf"|\brevok(?:ed|ing)\s+(?:his|her|their|the\s+(?:[\w-]+[’']s\s+)?)\s*{_SUSPENSION}",
+    re.IGNORECASE,
+)
+_UNDONE = re.compile(r"\b(?:revers\w*|vacat\w*|set\s+aside|quash\w*)\b", re.IGNORECASE)
+
+
+def is_revoked(text: str) -> bool:
+    """Whether a suspended sentence or probation was revoked and the revocation stands.
+
+    "affirming the revocation of Appellant's suspended sentence": the term is
+    now served in custody. A revocation reversed or vacated in the same
+    sentence ("we reverse the order revoking his probation") is not; nor is
+    the revocation of anything else ("revocation of life interest by deed").
+    """
+    for match in _REVOKED.finditer(text):
+        start = max(text.rfind(".", 0, match.start()), 0)
+        if not _UNDONE.search(text, start, match.start()):
+            return True
+    return False
+
+
 _ACQUITTED = re.compile(
     r"\b(?:(?:appellants?|petitioners?|accused(?:-appellants?|-petitioners?)?|defendants?|he|she|they)\s+"
     r"(?:is|are|was|were|stands?|be|hereby|therefore|accordingly|is\s+hereby|is\s+therefore|are\s+hereby|are\s+therefore)\s+(?:hereby\s+)?acquitted"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from courtfacts.batch import process_source
-from courtfacts.extract.case_terms import is_acquitted, numbered_count
+from courtfacts.extract.case_terms import is_acquitted, is_revoked, numbered_count
 from courtfacts.models import DocumentMeta, SourceText
 from tests.extract._tables import grouped
 
@@ -69,6 +69,8 @@ HELD_OUT = [
 
 # Regressions found on the shared corpus (issue 12), paraphrased.
 BUGS_CAUGHT = [
+    # us-oklacrimapp-opinion-listing: an affirmed revocation left the case 'suspended'
+    pytest.param("COLE v. STATE\n\nThis Court affirms the revocation of Appellant Dean Cole's suspended sentence of five years.", {"sentence_kind": "custody", "custodial_term": "P5Y"}, id="us-revocation-affirmed"),
     # lk-ca-crim-2023-august-1133: a partial acquittal (one count) made the whole case 'none'
     pytest.param("Ravi Kumar was sentenced to death on count 2. We acquit the accused on the third count. We affirm the convictions on both the first and second counts.", {"sentence_kind": "death", "offence_count": 2}, id="lk-partial-acquittal"),
     # lk-ca-crim-2024-march-1159: the noun 'acquittal' in the grounds of appeal made the case 'none'
@@ -112,6 +114,22 @@ def test_case_terms(nlp, text: str, expected: dict[str, object]) -> None:
 )
 def test_is_acquitted(text: str, expected: bool) -> None:
     assert is_acquitted(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This Court affirms the revocation of Appellant's suspended sentence.", True),
+        ("His probation was revoked and he was sent to prison for two years.", True),
+        ("The judge revoked his suspended sentence after he reoffended.", True),
+        ("The court revoked the defendant's community supervision.", True),
+        ("We reverse the order revoking his probation.", False),
+        ("The State filed a motion to revoke his suspended sentence.", False),
+        ("The charge alleged revocation of a life interest by a later deed.", False),
+    ],
+)
+def test_is_revoked(text: str, expected: bool) -> None:
+    assert is_revoked(text) is expected
 
 
 @pytest.mark.parametrize(
