@@ -320,6 +320,7 @@ def _assemble_part(
     """Build the cases of one passage into ``cases``; return who owns each hit."""
     attribution = Attribution(found, source.text, doc.user_data[SENTENCES])
     owner = owners(hits, attribution)
+    hits = [h for h in hits if id(h) not in attribution.comparisons]
     people: list[Person | None] = list(offenders(hits, owner))
     people += [p for p in found.people if p.is_sentenced and p.is_offender and p not in people]
     if not people and not found.background and any(h.label == "SENTENCE" for h in hits):

@@ -89,6 +89,12 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _LIST_REACH = 12
+# a cited authority in the words before a sentence: "In R v Holt [2019] EWCA Crim 88 the court
+# upheld 10 years", "In the case of Bandara Vs. Republic of Sri Lanka [2002] 2 Sri LR 277 ..."
+_CITED = re.compile(
+    r"\b(?:[Ii]n|[Ss]ee|cf\.?|[Ff]ollowing|[Aa]pplying)\s+(?:the\s+case\s+of\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:v|vs|V|Vs)\.?\s+[A-Z]"
+    r"|\[(?:19|20)\d\d[\]J]\s+(?:\d+\s+)?[A-Z]|\b(?:19|20)\d\d\s+\(?\d\)?\s+(?:SLR|Sri\s?LR|NLR)\b"
+)
 
 
 class Attribution:
@@ -100,6 +106,7 @@ class Attribution:
         self.sentences = sentences
         self._starts = [s for s, _ in sentences]
         self.as_group: set[int] = set()
+        self.comparisons: set[int] = set()  # sentences of cited authorities: no case's
         self.direct: set[tuple[int, str]] = set()
         marks = people.named_between(0, len(text))
         self._mark_pos = [pos for pos, _ in marks]
@@ -166,6 +173,9 @@ class Attribution:
         distinct = list(dict.fromkeys(person.name for _, person in named))
         by_name = {person.name: person for _, person in named}
         sentence_text = self.text[start:end]
+        if hit.label == "SENTENCE" and _CITED.search(self.text, start, hit.start):
+            self.comparisons.add(id(hit))
+            return []
         if len(distinct) > 1 and _RESPECTIVELY.search(sentence_text):
             chosen = by_name[distinct[min(rank_in_sentence, len(distinct) - 1)]]
             self.direct.add((id(hit), chosen.name))
@@ -211,7 +221,7 @@ def owners(hits: list[Hit], attribution: Attribution) -> dict[int, list[Person]]
         rank[key] += 1
     found = offenders(hits, owner)
     for hit in hits:
-        if owner[id(hit)] and owner[id(hit)][0] in found:
+        if (owner[id(hit)] and owner[id(hit)][0] in found) or id(hit) in attribution.comparisons:
             continue
         if len(found) == 1:
             owner[id(hit)] = found

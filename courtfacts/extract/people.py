@@ -227,15 +227,27 @@ _BACKGROUND_YEARS = 5
 _YEAR_AFTER = re.compile(r"^[^.;\n]{0,40}?\bin\s+((?:19|20)\d\d)\b")
 
 
+# "jailed for 12 years in 2019. Today the Court of Appeal increased his sentence": not background
+_APPEAL_AFTER = re.compile(
+    r"\b(?:Court\s+of\s+(?:Criminal\s+)?Appeals?|appeal(?:ed|s)?|unduly\s+lenient"
+    r"|(?:increased|reduced|cut|quashed|doubled|extended)\s+(?:his|her|their|the)\s+(?:sentence|term|jail\s+term))\b",
+    re.IGNORECASE,
+)
+_APPEAL_REACH = 400
+
+
 def _is_background(hit: Hit, text: str, year: int | None) -> bool:
     """ "Roberts was convicted in 2003" in a 2020 report: an old conviction told as
-    background, no tie to the sentence the document reports (a caption always ties)."""
+    background, no tie to the sentence the document reports (a caption always ties);
+    unless an appeal against it follows, which is what the document reports."""
     verbs = [hit.groups[g] for g in ("verb", "verb2", "verb3", "plea") if g in hit.groups]
     if year is None or not verbs or hit.rule.startswith("person.caption"):
         return False
     end = max(v[1] for v in verbs)
     match = _YEAR_AFTER.match(text[end : end + 60])
-    return bool(match) and int(match.group(1)) <= year - _BACKGROUND_YEARS
+    if not match or int(match.group(1)) > year - _BACKGROUND_YEARS:
+        return False
+    return not _APPEAL_AFTER.search(text, end, end + _APPEAL_REACH)
 
 
 def _add_rule_hits(people: People, text: str, hits: list[Hit], year: int | None) -> None:

@@ -11,6 +11,8 @@ Groups:
     DEV: the phrasings quoted in issue 12.
     HELD_OUT: variants and look-alikes the rules were not tuned on; a miss
         stays as a strict xfail.
+    APPEALS: appeals, references and reviews as courts and papers report them:
+        the sentence that stands, and cited authorities that are no case's.
     BUGS_CAUGHT: passages that once gave the wrong field on the corpus,
         paraphrased, naming where the bug was found.
 """
@@ -67,6 +69,23 @@ HELD_OUT = [
     pytest.param("Tom Vale was jailed for a total of 10 years: seven years for the rape and three years consecutive for the assault.", {"custodial_term": "P10Y"}, id="stated-total-not-added-again"),
 ]
 
+# Appeals and reviews: the sentence that stands at the end, and sentences that are no case's.
+APPEALS = [
+    pytest.param("Karen Doyle appeals against a sentence of 30 months' imprisonment for fraud. The sentence of 30 months is quashed and a sentence of 8 months' imprisonment is substituted.", {"offender": "Karen Doyle", "custodial_term": "P8M"}, id="quashed-and-substituted"),
+    pytest.param("The appellant, Martin Shaw, was sentenced to six years' imprisonment for robbery. We consider that sentence manifestly excessive. We reduce the term to four years.", {"custodial_term": "P4Y"}, id="we-reduce-the-term-to"),
+    pytest.param("Leon Burke was sentenced to life imprisonment with a minimum term of 18 years for murder. On a minimum term review the High Court reduced the minimum term to 15 years.", {"sentence_kind": "life", "custodial_term": "P15Y"}, id="minimum-term-review"),
+    pytest.param("Jason Price was sentenced to nine years' imprisonment on 3 March 2021. His appeal against sentence is dismissed.", {"custodial_term": "P9Y", "sentence_date": "2021-03-03"}, id="dismissed-appeal-sentence-below-stands"),
+    pytest.param("Tariq Aziz was sentenced to five years' detention. In R v Holt [2019] EWCA Crim 88 the court upheld a sentence of 10 years in a similar case. We see no reason to interfere, and the appeal is dismissed.", {"offender": "Tariq Aziz", "custodial_term": "P5Y"}, id="cited-authority-is-a-comparison"),
+    pytest.param("The Attorney General referred the sentence of 3 years imposed on Colin Marsh as unduly lenient. We quash it and substitute a sentence of 5 years' imprisonment.", {"offender": "Colin Marsh", "custodial_term": "P5Y"}, id="unduly-lenient-reference"),
+    pytest.param("The Court of Appeal allowed the appeal of Stephen Kerr, quashed the consecutive terms and ordered that the terms of 4 years and 3 years run concurrently.", {"offender": "Stephen Kerr", "custodial_term": "P4Y"}, id="consecutive-made-concurrent-on-appeal"),
+    pytest.param("Wayne Hill was jailed for 12 years in 2019. Today the Court of Appeal increased his sentence to 16 years after finding it unduly lenient.", {"offender": "Wayne Hill", "custodial_term": "P16Y"}, id="old-sentence-increased-today"),
+    pytest.param("Amir Khan was sentenced to a total of 11 years: 8 years for the rape and 3 years consecutive for the assault. The Court of Appeal dismissed his appeal.", {"custodial_term": "P11Y"}, id="total-stands-after-dismissal"),
+    pytest.param("The appellant Rhys Owen was sentenced to 4 years on each of two counts, to run consecutively, making 8 years in all.", {"custodial_term": "P8Y"}, id="in-all"),
+    pytest.param("Patrick Lynch received sentences of 18 months and 2 years, to be served consecutively, an aggregate of 3 years and 6 months.", {"custodial_term": "P3Y6M"}, id="an-aggregate-of"),
+    pytest.param("Sean Doyle was sentenced to 10 years' imprisonment. On appeal, the sentence was reduced to 7 years.", {"custodial_term": "P7Y"}, id="on-appeal-reduced-to"),
+    pytest.param("Ahmed Riaz was sentenced to imprisonment for 7 years. The Court of Appeal set aside the sentence and imposed a sentence of 5 years, to run from the date of conviction.", {"custodial_term": "P5Y"}, id="set-aside-and-imposed", marks=pytest.mark.xfail(strict=True, reason="'imposed' after 'set aside the sentence' is not read as the substituted sentence")),
+]
+
 # Regressions found on the shared corpus (issue 12), paraphrased.
 BUGS_CAUGHT = [
     # us-oklacrimapp-opinion-listing: an affirmed revocation left the case 'suspended'
@@ -80,11 +99,23 @@ BUGS_CAUGHT = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), grouped(dev=DEV, held_out=HELD_OUT, bugs_caught=BUGS_CAUGHT)
+    ("text", "expected"),
+    grouped(dev=DEV, held_out=HELD_OUT, appeals=APPEALS, bugs_caught=BUGS_CAUGHT),
 )
 def test_case_terms(nlp, text: str, expected: dict[str, object]) -> None:
     case = _only_case(nlp, text)
     assert {key: case.get(key) for key in expected} == expected
+
+
+def test_foreign_sentence_in_an_extradition_request_is_no_case(nlp) -> None:
+    """A sentence to be served abroad, recited in a request, is not one this court passed."""
+    meta = DocumentMeta(source="t.txt", format="text", sha256="0" * 64, document_date="2024-05-14")
+    text = (
+        "The requested person, Piotr Nowak, is wanted in Poland to serve a sentence of 2 years "
+        "and 6 months imposed by the District Court in Krakow. The judge ordered his extradition."
+    )
+    result = process_source(SourceText(doc_id="t", kind="text", text=text, meta=meta), nlp)
+    assert result.cases == []
 
 
 @pytest.mark.parametrize(
