@@ -41,6 +41,7 @@ from courtfacts.models import (
     CaseRecord,
     ErrorRecord,
     Mention,
+    SentenceValue,
     SourceText,
 )
 
@@ -57,6 +58,25 @@ _AGE_IN_SENTENCE = re.compile(
     r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))",
     re.IGNORECASE,
 )
+
+
+def _custodial_part(
+    hits: list[Hit], extended_ids: list[str], attribution: Attribution
+) -> tuple[list[str], str | None]:
+    """An extended sentence's custodial term, stated beside it ("a 6-year extended sentence,
+    comprising a custodial term of 4 years and an extension period of 2 years")."""
+    spans = {attribution.sentence(h.start) for h in hits if h.mention_id in extended_ids}
+    for hit in hits:
+        value = hit.value
+        if (
+            hit.label == "SENTENCE"
+            and isinstance(value, SentenceValue)
+            and value.kind == "custody"
+            and value.term
+            and attribution.sentence(hit.start) in spans
+        ):
+            return [hit.mention_id] if hit.mention_id else [], value.term
+    return [], None
 
 
 def _count_terms(hits: list[Hit], attribution: Attribution) -> list[CountTerm]:
@@ -115,6 +135,8 @@ def _build_case(
         fields["sentence_kind"] = final.kind
         evidence["sentence_kind"] = ids
         term_ids, term = custodial_term(stated, final)  # type: ignore[arg-type]
+        if final.kind == "extended" and not term:
+            term_ids, term = _custodial_part(hits, ids, attribution)
         if term and ctx.consecutive_by_default:
             total = consecutive_total(source.text, _count_terms(hits, attribution))
             term, term_ids = (total, []) if total else (term, term_ids)

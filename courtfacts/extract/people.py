@@ -230,7 +230,7 @@ _YEAR_AFTER = re.compile(r"^[^.;\n]{0,40}?\bin\s+((?:19|20)\d\d)\b")
 # "jailed for 12 years in 2019. Today the Court of Appeal increased his sentence": not background
 _APPEAL_AFTER = re.compile(
     r"\b(?:Court\s+of\s+(?:Criminal\s+)?Appeals?|appeal(?:ed|s)?|unduly\s+lenient"
-    r"|(?:increased|reduced|cut|quashed|doubled|extended)\s+(?:his|her|their|the)\s+(?:sentence|term|jail\s+term))\b",
+    r"|(?:increased|reduced|cut|quashed|doubled|extended|commuted)\s+(?:his|her|their|the)\s+(?:(?:death|life|jail|prison)\s+)?(?:sentence|term))\b",
     re.IGNORECASE,
 )
 _APPEAL_REACH = 400

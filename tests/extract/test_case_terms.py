@@ -13,6 +13,9 @@ Groups:
         stays as a strict xfail.
     APPEALS: appeals, references and reviews as courts and papers report them:
         the sentence that stands, and cited authorities that are no case's.
+    KINDS: sentence kinds of other systems (probation, community control,
+        state prison, county jail, courts-martial, reclusion perpetua, head
+        sentences) and the look-alikes, as the case's kind and term.
     BUGS_CAUGHT: passages that once gave the wrong field on the corpus,
         paraphrased, naming where the bug was found.
 """
@@ -86,6 +89,30 @@ APPEALS = [
     pytest.param("Ahmed Riaz was sentenced to imprisonment for 7 years. The Court of Appeal set aside the sentence and imposed a sentence of 5 years, to run from the date of conviction.", {"custodial_term": "P5Y"}, id="set-aside-and-imposed", marks=pytest.mark.xfail(strict=True, reason="'imposed' after 'set aside the sentence' is not read as the substituted sentence")),
 ]
 
+# Sentence kinds of other systems, and the look-alikes, as the case's kind and term.
+KINDS = [
+    pytest.param("Maria Lopez, 29, was sentenced to five years' probation for grand theft.", {"sentence_kind": "community", "custodial_term": None}, id="us-years-probation"),
+    pytest.param("Kevin Boone was placed on 3 years of community control by Circuit Judge Anne Hale.", {"offender": "Kevin Boone", "sentence_kind": "community"}, id="fl-placed-on-community-control"),
+    pytest.param("Jorge Ruiz was sentenced to 16 years in state prison for carjacking.", {"sentence_kind": "custody", "custodial_term": "P16Y"}, id="us-state-prison"),
+    pytest.param("Dana Cole was sentenced to 364 days in county jail and three years of formal probation.", {"sentence_kind": "custody", "custodial_term": "P364D"}, id="us-county-jail-and-probation"),
+    pytest.param("Tyrone Banks was sentenced to life without the possibility of parole for the murder of two men.", {"sentence_kind": "life", "custodial_term": None}, id="us-lwop"),
+    pytest.param("Leon Ortiz was sentenced to 25 years to life for first-degree murder.", {"sentence_kind": "life", "custodial_term": "P25Y"}, id="us-years-to-life"),
+    pytest.param("The trial court found accused Rodrigo Santos guilty of rape and sentenced him to suffer the penalty of reclusion perpetua.", {"offender": "Rodrigo Santos", "sentence_kind": "life"}, id="ph-reclusion-perpetua"),
+    pytest.param("Mohan Lal was sentenced to death by the Sessions Court in 2010. The President commuted his death sentence to life imprisonment.", {"offender": "Mohan Lal", "sentence_kind": "life"}, id="in-death-commuted-to-life"),
+    pytest.param("A general court-martial sentenced Sergeant Eric Dunn to confinement for 180 days, reduction to E-1 and a bad-conduct discharge.", {"offender": "Eric Dunn", "sentence_kind": "custody", "custodial_term": "P180D"}, id="us-court-martial-rank"),
+    pytest.param("Ryan Fox was jailed for life and told he must serve at least 28 years before he can be considered for parole.", {"sentence_kind": "life", "custodial_term": "P28Y"}, id="uk-life-must-serve-at-least"),
+    pytest.param("Jack Price, 17, was ordered to be detained at His Majesty's pleasure with a minimum term of 14 years.", {"sentence_kind": "life", "custodial_term": "P14Y"}, id="uk-his-majestys-pleasure"),
+    pytest.param("Ellie Watts was given a two-year sentence suspended for 18 months and ordered to do 200 hours of unpaid work.", {"sentence_kind": "suspended", "custodial_term": "P2Y"}, id="uk-suspended-for"),
+    pytest.param("Priya Nair was sentenced to 6 months imprisonment, which was suspended for 2 years, and fined $2,000.", {"sentence_kind": "suspended", "custodial_term": "P6M"}, id="au-which-was-suspended"),
+    pytest.param("The court sentenced Ravi Shankar to undergo rigorous imprisonment for seven years and to pay a fine of Rs. 5,000.", {"sentence_kind": "custody", "custodial_term": "P7Y"}, id="in-sentenced-to-undergo"),
+    pytest.param("Sunil Perera was sentenced to two years' rigorous imprisonment suspended for ten years.", {"sentence_kind": "suspended", "custodial_term": "P2Y"}, id="lk-ri-suspended"),
+    pytest.param("Brett Mason was sentenced to a head sentence of 9 years with a non-parole period of 6 years.", {"sentence_kind": "custody", "custodial_term": "P9Y"}, id="au-head-sentence-non-parole"),
+    pytest.param("Nathan Cole received a 6-year extended sentence, comprising a custodial term of 4 years and an extension period of 2 years.", {"sentence_kind": "extended", "custodial_term": "P4Y"}, id="uk-extended-custodial-part"),
+    pytest.param("Scott Reid was fined £750 and ordered to pay £200 costs.", {"sentence_kind": "fine", "custodial_term": None}, id="uk-fine-and-costs"),
+    pytest.param("Luke Dean was sentenced to 4 years' imprisonment. The judge said he would have imposed 6 years but for his guilty plea.", {"custodial_term": "P4Y"}, id="would-have-imposed-is-not"),
+    pytest.param("Judge Ann Moore sentenced Carl Weeks to three years in prison, followed by three years of supervised release.", {"sentence_kind": "custody", "custodial_term": "P3Y"}, id="us-supervised-release-is-not"),
+]
+
 # Regressions found on the shared corpus (issue 12), paraphrased.
 BUGS_CAUGHT = [
     # us-oklacrimapp-opinion-listing: an affirmed revocation left the case 'suspended'
@@ -100,7 +127,7 @@ BUGS_CAUGHT = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    grouped(dev=DEV, held_out=HELD_OUT, appeals=APPEALS, bugs_caught=BUGS_CAUGHT),
+    grouped(dev=DEV, held_out=HELD_OUT, appeals=APPEALS, kinds=KINDS, bugs_caught=BUGS_CAUGHT),
 )
 def test_case_terms(nlp, text: str, expected: dict[str, object]) -> None:
     case = _only_case(nlp, text)
