@@ -32,7 +32,7 @@ from courtfacts.extract.case_terms import (
     time_in_custody,
 )
 from courtfacts.extract.components import CONTEXT, HITS, PEOPLE, SENTENCES
-from courtfacts.extract.count_terms import CountTerm, consecutive_total
+from courtfacts.extract.count_terms import CountTerm, consecutive_total, with_consecutive_parts
 from courtfacts.extract.people import People, Person
 from courtfacts.extract.release import estimate_custody
 from courtfacts.extract.ruler import Hit
@@ -137,9 +137,13 @@ def _build_case(
         term_ids, term = custodial_term(stated, final)  # type: ignore[arg-type]
         if final.kind == "extended" and not term:
             term_ids, term = _custodial_part(hits, ids, attribution)
+        parts = _count_terms(hits, attribution)
         if term and ctx.consecutive_by_default:
-            total = consecutive_total(source.text, _count_terms(hits, attribution))
+            total = consecutive_total(source.text, parts)
             term, term_ids = (total, []) if total else (term, term_ids)
+        if final.kind == "custody":
+            total = with_consecutive_parts(source.text, parts, term)
+            term, term_ids = (total, []) if total != term else (term, term_ids)
         if term:
             fields["custodial_term"] = term
             evidence["custodial_term"] = term_ids or ids

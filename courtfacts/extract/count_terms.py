@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import reduce
 
-from courtfacts.extract.normalise import add_durations
+from courtfacts.extract.normalise import add_durations, compare_key
 from courtfacts.models import SentenceValue
 
 _ORDINALS = (
@@ -48,6 +48,17 @@ _ACQUITTED_ON = re.compile(
     re.IGNORECASE,
 )
 _CONCURRENT = re.compile(r"\bconcurrent(?:ly)?\b", re.IGNORECASE)
+_CONSECUTIVE = re.compile(r"\bconsecutive(?:ly)?\b", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(
+    r"\b(?:a\s+further|(?:a\s+)?consecutive(?:\s+(?:term|sentence))?(?:\s+of)?)\s*$", re.IGNORECASE
+)
+# "consecutive to the sentence he is already serving": added to another case's term, not this one's
+_TO_ANOTHER = re.compile(
+    r"\bconsecutive(?:ly)?\s+(?:to|with)\s+(?:the|any|his|her|their|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:sentences?|terms?)\s+(?:(?:that\s+|which\s+)?(?:he|she|they)\s+(?:is|was|are|were)\s+(?:already\s+|currently\s+|now\s+)?serving|already|imposed\s+(?:in|on|by)\s+(?:an?|another|the\s+earlier))"
+    r"|\bconsecutive(?:ly)?\s+(?:to|with)\s+(?:an?\s+|his\s+|her\s+)?(?:existing|current|earlier|previous)\b",
+    re.IGNORECASE,
+)
 
 
 def _number(match: re.Match[str]) -> int:
@@ -125,3 +136,35 @@ def consecutive_total(text: str, terms: list[CountTerm]) -> str | None:
     if len(standing) < 2:
         return None
     return reduce(add_durations, standing.values())
+
+
+def with_consecutive_parts(text: str, terms: list[CountTerm], term: str | None) -> str | None:
+    """The case term with the terms stated as consecutive to it added on, where no total is stated.
+
+    "He was jailed for two years and eight months. He was also jailed for
+    four months, to run consecutively" is three years; a term consecutive to
+    a sentence the offender is already serving adds to that sentence, not to
+    this case's term; and where every term is consecutive there is nothing to
+    add them to.
+    """
+    live = [
+        t
+        for t in terms
+        if t.value.kind == "custody" and t.value.term and t.value.role != "original"
+    ]
+    if not term or any(t.value.total_term for t in live):
+        return term
+    extra: list[str] = []
+    base: list[str] = []
+    for item in live:
+        clause = text[item.clause_start : item.clause_end]
+        if _TO_ANOTHER.search(clause):
+            continue
+        is_extra = not _CONCURRENT.search(clause) and bool(
+            _CONSECUTIVE.search(text, item.end, item.clause_end)
+            or _ADDED_BEFORE.search(text[item.clause_start : item.start])
+        )
+        (extra if is_extra else base).append(item.value.term or "")
+    if not extra or not base:
+        return term
+    return reduce(add_durations, extra, max(base, key=compare_key))

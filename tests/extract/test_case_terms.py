@@ -13,6 +13,7 @@ Groups:
         stays as a strict xfail.
     APPEALS: appeals, references and reviews as courts and papers report them:
         the sentence that stands, and cited authorities that are no case's.
+    TOTALS: concurrent and consecutive terms in one sentence or across two.
     KINDS: sentence kinds of other systems (probation, community control,
         state prison, county jail, courts-martial, reclusion perpetua, head
         sentences) and the look-alikes, as the case's kind and term.
@@ -89,6 +90,19 @@ APPEALS = [
     pytest.param("Ahmed Riaz was sentenced to imprisonment for 7 years. The Court of Appeal set aside the sentence and imposed a sentence of 5 years, to run from the date of conviction.", {"custodial_term": "P5Y"}, id="set-aside-and-imposed", marks=pytest.mark.xfail(strict=True, reason="'imposed' after 'set aside the sentence' is not read as the substituted sentence")),
 ]
 
+# Totals: concurrent and consecutive terms, stated in one sentence or across two.
+TOTALS = [
+    pytest.param("Omar Haddad received sentences of 4 years and 6 years, to run concurrently.", {"custodial_term": "P6Y"}, id="concurrent-longest"),
+    pytest.param("Peter Quinn was sentenced to 3 years, to run consecutively to the sentence he is already serving.", {"custodial_term": "P3Y"}, id="consecutive-to-a-sentence-already-served"),
+    pytest.param("Dean Walsh was jailed for 30 months for burglary and a further 6 months for breaching a suspended sentence, making three years in total.", {"custodial_term": "P3Y"}, id="a-further-making-in-total"),
+    pytest.param("Ian Stone was jailed for eight years for the robbery and two years consecutive for possessing a firearm, a total of 10 years.", {"custodial_term": "P10Y"}, id="total-stated-with-parts"),
+    pytest.param("Raj Patel was sentenced to seven years in prison on each count, with the sentences to run concurrently.", {"custodial_term": "P7Y"}, id="each-count-concurrently"),
+    pytest.param("Ben Cox, 33, was jailed for two years and eight months. He was also jailed for four months, to run consecutively, for driving while disqualified.", {"custodial_term": "P3Y"}, id="consecutive-in-the-next-sentence"),
+    pytest.param("Jamal Reed was sentenced to 18 years in all.", {"custodial_term": "P18Y"}, id="in-all-alone"),
+    pytest.param("Craig Doyle was sentenced to 6 years for each of the 3 rapes, concurrent, and 2 years consecutive for the assault.", {"custodial_term": "P8Y"}, id="concurrent-group-plus-consecutive", marks=pytest.mark.xfail(strict=True, reason="the 'concurrent' of the first group makes the sentence's total the longest term")),
+    pytest.param("Gary Long was given two terms of five years, to run consecutively.", {"custodial_term": "P10Y"}, id="two-terms-of-consecutive", marks=pytest.mark.xfail(strict=True, reason="'two terms of five years' is not read as a sentence")),
+]
+
 # Sentence kinds of other systems, and the look-alikes, as the case's kind and term.
 KINDS = [
     pytest.param("Maria Lopez, 29, was sentenced to five years' probation for grand theft.", {"sentence_kind": "community", "custodial_term": None}, id="us-years-probation"),
@@ -127,7 +141,14 @@ BUGS_CAUGHT = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    grouped(dev=DEV, held_out=HELD_OUT, appeals=APPEALS, kinds=KINDS, bugs_caught=BUGS_CAUGHT),
+    grouped(
+        dev=DEV,
+        held_out=HELD_OUT,
+        appeals=APPEALS,
+        totals=TOTALS,
+        kinds=KINDS,
+        bugs_caught=BUGS_CAUGHT,
+    ),
 )
 def test_case_terms(nlp, text: str, expected: dict[str, object]) -> None:
     case = _only_case(nlp, text)
