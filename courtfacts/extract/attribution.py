@@ -91,6 +91,13 @@ _LEAD_IN = re.compile(
 _LIST_REACH = 12
 # a cited authority in the words before a sentence: "In R v Holt [2019] EWCA Crim 88 the court
 # upheld 10 years", "In the case of Bandara Vs. Republic of Sri Lanka [2002] 2 Sri LR 277 ..."
+# a sentence passed abroad that a request seeks to have served: "Poland seeks his extradition to
+# serve that sentence", "a European Arrest Warrant for him to serve the sentence"
+_TO_SERVE_ABROAD = re.compile(
+    r"\b(?:extradit\w*|surrender\w*|arrest\s+warrant|EAW)\b[^.;]{0,80}?\bto\s+serve\b"
+    r"|\bto\s+serve\b[^.;]{0,80}?\b(?:extradit\w*|surrender\w*)",
+    re.IGNORECASE,
+)
 _CITED = re.compile(
     r"\b(?:[Ii]n|[Ss]ee|cf\.?|[Ff]ollowing|[Aa]pplying)\s+(?:the\s+case\s+of\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:v|vs|V|Vs)\.?\s+[A-Z]"
     r"|\[(?:19|20)\d\d[\]J]\s+(?:\d+\s+)?[A-Z]|\b(?:19|20)\d\d\s+\(?\d\)?\s+(?:SLR|Sri\s?LR|NLR)\b"
@@ -115,6 +122,12 @@ class Attribution:
     def sentence(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1
         return self.sentences[index] if index >= 0 else (0, len(self.text))
+
+    def _served_abroad(self, start: int, end: int) -> bool:
+        """Whether a sentence, or the one after it, asks for a term passed abroad to be served here."""
+        index = bisect.bisect_left(self._starts, end)
+        after_end = self.sentences[index][1] if index < len(self.sentences) else end
+        return bool(_TO_SERVE_ABROAD.search(self.text, start, max(end, after_end)))
 
     def _lead_in(self, start: int) -> int:
         """Where a list item's sentence begins: at the lead-in the list continues.
@@ -173,7 +186,9 @@ class Attribution:
         distinct = list(dict.fromkeys(person.name for _, person in named))
         by_name = {person.name: person for _, person in named}
         sentence_text = self.text[start:end]
-        if hit.label == "SENTENCE" and _CITED.search(self.text, start, hit.start):
+        if hit.label == "SENTENCE" and (
+            _CITED.search(self.text, start, hit.start) or self._served_abroad(start, end)
+        ):
             self.comparisons.add(id(hit))
             return []
         if len(distinct) > 1 and _RESPECTIVELY.search(sentence_text):

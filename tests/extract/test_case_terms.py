@@ -155,15 +155,36 @@ def test_case_terms(nlp, text: str, expected: dict[str, object]) -> None:
     assert {key: case.get(key) for key in expected} == expected
 
 
-def test_foreign_sentence_in_an_extradition_request_is_no_case(nlp) -> None:
-    """A sentence to be served abroad, recited in a request, is not one this court passed."""
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        pytest.param(
+            "The requested person, Piotr Nowak, is wanted in Poland to serve a sentence of 2 years and 6 months imposed by the District Court in Krakow. The judge ordered his extradition.",
+            0,
+            id="wanted-to-serve",
+        ),
+        pytest.param(
+            "EXTRADITION HEARING\n\nThe requested person, Piotr Nowak, is sought by Poland. On 3 March 2015 the Regional Court in Warsaw sentenced him to 3 years' imprisonment for fraud. Poland seeks his extradition to serve that sentence.",
+            0,
+            id="seeks-extradition-to-serve-that-sentence",
+        ),
+        pytest.param(
+            "Marek Zielinski was convicted in his absence in Romania and sentenced to four years' imprisonment. The Romanian authorities issued a European Arrest Warrant for him to serve the sentence.",
+            0,
+            id="arrest-warrant-to-serve",
+        ),
+        pytest.param(
+            "Ali Noor, who was extradited from Austria last year, was sentenced today to 61 years to life in state prison.",
+            1,
+            id="extradited-then-sentenced-here",
+        ),
+    ],
+)
+def test_a_sentence_to_be_served_abroad_is_no_case(nlp, text: str, cases: int) -> None:
+    """A sentence passed abroad, recited in a request to have it served, is not one this court passed."""
     meta = DocumentMeta(source="t.txt", format="text", sha256="0" * 64, document_date="2024-05-14")
-    text = (
-        "The requested person, Piotr Nowak, is wanted in Poland to serve a sentence of 2 years "
-        "and 6 months imposed by the District Court in Krakow. The judge ordered his extradition."
-    )
     result = process_source(SourceText(doc_id="t", kind="text", text=text, meta=meta), nlp)
-    assert result.cases == []
+    assert len(result.cases) == cases
 
 
 @pytest.mark.parametrize(
