@@ -1,14 +1,21 @@
 """Which offender each hit of a document is about.
 
 Only offenders are candidates (``People.settle`` excludes everyone the text
-does not tie to a sentence or conviction). The rules, in order:
-"respectively" pairs terms with names in order; people named together as
-one subject share a sentence; the offender named last before the hit in its
-sentence ("Defendant Ortiz was sentenced"); else, in a sentence that
-speaks of "the appellant" or "you", the accused named in the caption; else
-the offender named in the sentence, else the one named last before (if
-recent: "He was jailed..."), else, for a sentence, the next one named.
-Sentences stated for a plural subject with nobody named go to every offender.
+does not tie to a sentence or conviction). A sentence of a cited authority
+("In R v Holt [2019] EWCA Crim 88 the court upheld 10 years") or one passed
+abroad that a request seeks to have served is no case's. A list item ("1)
+For the 1st count 6 months RI") is read with the lead-in it continues ("the
+petitioners had been sentenced to"). Then, in order: "respectively" pairs
+terms with names in order; people named together as one subject share a
+sentence; a plural role ("the petitioners", "the Appellant and the 2nd
+Accused") gives it to every accused of the caption; the offender named last
+before the hit in its sentence ("Defendant Ortiz was sentenced"); else, in a
+sentence that speaks of "the appellant" or "you", the accused named in the
+caption; else the offender named in the sentence, else one named just before
+("That sentence is to run concurrent to one he received"), else the only
+accused, else the one named last before (if recent: "He was jailed..."),
+else, for a sentence, the next one named. Sentences stated for a plural
+subject with nobody named go to every offender.
 """
 
 from __future__ import annotations
