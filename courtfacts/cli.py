@@ -20,14 +20,16 @@ if TYPE_CHECKING:
     from courtfacts.cluster import ClusterSpec
     from courtfacts.models import DocumentResult
 
-PdfEngine = Literal["pdfplumber", "pdfium"]
+PdfEngine = Literal["pdfplumber", "pdfium", "auto"]
 """``corpus.PDF_ENGINES`` as the options' type, without importing the readers
 (a test holds the two equal); the first is the default."""
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
 _PDF_ENGINE_OPTION = typer.Option(
-    "--pdf-engine", help="The engine that reads PDFs; both give the same document model."
+    "--pdf-engine",
+    help="The engine that reads PDFs (each gives the same document model); auto reads with"
+    " pdfium and with pdfplumber where pdfium's text looks broken.",
 )
 
 

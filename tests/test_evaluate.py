@@ -32,16 +32,24 @@ SEED = "news/telegraph-2020-11-09-falling-short.txt"
 # Floors: raise them when the figures rise; never lower them.
 EXAMPLE_FLOORS = {"micro_f1": 0.98, "field_accuracy": 0.90}
 # Measured on the shared corpus as it now is (50 documents, GOLD_FORMAT version 2).
-CORPUS_FLOORS = {"micro_f1": 0.995, "field_accuracy": 0.915}
+CORPUS_FLOORS = {"micro_f1": 0.996, "field_accuracy": 0.935}
 CORPUS_LIST_FLOORS = {
     "durations": 0.99,
     "dates": 0.99,
     "money": 0.99,
     "offence_counts": 0.99,
-    "sentences": 0.97,
+    "sentences": 0.985,
     "payments": 0.80,
 }
-CORPUS_FIELD_FLOORS = {"offender": 0.94, "sentence_kind": 0.95, "offences": 0.95}
+CORPUS_FIELD_FLOORS = {
+    "offender": 0.94,
+    "sentence_kind": 0.96,
+    "custodial_term": 0.96,
+    "offence_count": 0.80,
+    "offences": 0.97,
+    "sentence_date": 0.94,
+    "time_in_custody": 1.0,
+}
 CORPUS_MOST_SPURIOUS = 3
 
 

@@ -1,9 +1,10 @@
-"""``--pdf-engine pdfplumber|pdfium`` on ``extract`` and ``evaluate`` (issue #5).
+"""``--pdf-engine pdfplumber|pdfium|auto`` on ``extract`` and ``evaluate`` (issues #5, #14).
 
 The engine travels from the command line through ``RunOptions`` and each
 ``Task`` to ``corpus.read(path, pdf_engine=...)`` in whatever process reads
 the document. Both engines must give the same document model, hence the same
-mentions and cases.
+mentions and cases; ``auto`` reads with pdfium unless its text looks broken,
+and ``meta.engine`` names the engine that read each document.
 
 Groups:
     DEV: a PDF written here with fpdf2 (running header, page footer,
@@ -13,6 +14,8 @@ Groups:
         (skipped when ``../shared`` is absent): the same mentions, as
         (kind, text, value), document by document. Offsets may differ there:
         the engines space the mojibake of legacy Sinhala fonts differently.
+        And the evaluation against their gold files: every figure the same
+        under auto as under pdfplumber, the default.
 """
 
 from __future__ import annotations
@@ -29,10 +32,13 @@ from typer.testing import CliRunner
 from courtfacts.batch import process_document
 from courtfacts.cli import app
 from courtfacts.corpus import PDF_ENGINES, read
+from courtfacts.evaluate import Report, load_gold, score_document
 from courtfacts.extract.pipeline import build_pipeline
 from courtfacts.models import DocumentResult
+from courtfacts.output.gold import to_gold
 
-SHARED_DOCS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SHARED_DOCS = SHARED / "docs"
 runner = CliRunner()
 
 # fmt: off
@@ -117,12 +123,14 @@ def test_both_engines_give_the_same_mentions_and_cases(
     results = {
         engine: _run(remarks_pdf, tmp_path / engine, engine, workers) for engine in PDF_ENGINES
     }
-    plumber, pdfium = results["pdfplumber"], results["pdfium"]
+    plumber, pdfium, auto = results["pdfplumber"], results["pdfium"], results["auto"]
     assert plumber.meta.engine == "pdfplumber" and pdfium.meta.engine == "pdfium"
+    assert auto.meta.engine == "pdfium"  # a sound PDF: auto keeps pdfium's reading
     assert len(plumber.mentions) >= 10
-    assert _mentions(pdfium) == _mentions(plumber)
-    assert pdfium.cases == plumber.cases
+    assert _mentions(pdfium) == _mentions(plumber) == _mentions(auto)
+    assert pdfium.cases == plumber.cases == auto.cases
     assert pdfium.meta.model_copy(update={"engine": "pdfplumber"}) == plumber.meta
+    assert auto.meta == pdfium.meta
 
 
 def test_evaluate_takes_the_engine(remarks_pdf: Path, tmp_path: Path) -> None:
@@ -149,7 +157,7 @@ def test_an_unknown_engine_is_misuse_before_the_file_is_opened(tmp_path: Path) -
 def test_shared_pdfs_give_the_same_mentions_under_both_engines(nlp: Language, name: str) -> None:
     (path,) = SHARED_DOCS.rglob(name)
     found = {}
-    for engine in PDF_ENGINES:
+    for engine in ("pdfplumber", "pdfium"):
         result = process_document(path, nlp, engine)
         assert result.status == "ok" and result.meta.engine == engine
         found[engine] = Counter(
@@ -157,3 +165,22 @@ def test_shared_pdfs_give_the_same_mentions_under_both_engines(nlp: Language, na
             for m in result.mentions
         )
     assert found["pdfium"] == found["pdfplumber"]
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared is absent")
+def test_shared_pdfs_evaluate_the_same_under_auto_as_under_pdfplumber(nlp: Language) -> None:
+    """Issue #14: auto changes no figure of the evaluation on the shared corpus's PDFs."""
+    golds = [item for item in load_gold(SHARED / "gold") if item["document"].endswith(".pdf")]
+    assert len(golds) >= 11
+    figures, read_by = {}, Counter()
+    for engine in ("pdfplumber", "auto"):
+        report = Report()
+        for item in golds:
+            result = process_document(SHARED_DOCS / item["document"], nlp, engine)
+            assert result.status == "ok", item["document"]
+            read_by[engine, result.meta.engine] += 1
+            score_document(report, item, to_gold(result, item["document"]))
+        figures[engine] = report.as_dict()
+    assert figures["auto"] == figures["pdfplumber"]
+    assert figures["auto"]["micro_f1"] > 0.9
+    assert read_by["auto", "pdfium"] == len(golds)  # their pdfium text is sound: no fallback

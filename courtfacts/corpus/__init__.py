@@ -3,31 +3,41 @@
 ``read(path)`` picks the reader by sniffing the file's first bytes and, only
 when the content says nothing, by its suffix; a reader raises ``ReadError``
 with a stable code when the file cannot be read. ``read(path, pdf_engine=...)``
-chooses the PDF engine (``PDF_ENGINES``); both give the same document model.
+chooses the PDF engine (``PDF_ENGINES``); each gives the same document model.
+
+Importing this package loads no reader library: each reader module (and with
+it pdfplumber, pypdfium2, python-docx or lxml) is imported when its format is
+first read, so a run over text files never pays for the others.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import get_args
 
+from courtfacts.corpus._pdf_engines import Engine
 from courtfacts.corpus._source import make_doc_id
-from courtfacts.corpus.docx import read_docx
-from courtfacts.corpus.html import read_html
-from courtfacts.corpus.pdf import Engine, read_pdf
 from courtfacts.corpus.sniff import sniff_format
-from courtfacts.corpus.text import read_text
-from courtfacts.corpus.xml import read_xml
 from courtfacts.errors import ReadError
 from courtfacts.models import Format, SourceText
 
+
+def _deferred(fmt: Format) -> Callable[[Path], SourceText]:
+    """``courtfacts.corpus.<fmt>.read_<fmt>``, its module imported on the first call."""
+    module, name = f"courtfacts.corpus.{fmt}", f"read_{fmt}"
+
+    def read_format(path: Path) -> SourceText:
+        return getattr(importlib.import_module(module), name)(path)
+
+    read_format.__name__ = read_format.__qualname__ = name
+    read_format.__doc__ = f"``{module}.{name}``, imported when first called."
+    return read_format
+
+
 READERS: dict[Format, Callable[[Path], SourceText]] = {
-    "pdf": read_pdf,
-    "docx": read_docx,
-    "html": read_html,
-    "xml": read_xml,
-    "text": read_text,
+    fmt: _deferred(fmt) for fmt in get_args(Format)
 }
 
 _FAILURE_CODES: dict[Format, str] = {
@@ -81,6 +91,8 @@ def read(path: Path | str, pdf_engine: Engine = "pdfplumber") -> SourceText:
     try:
         fmt = sniff_format(path)
         if fmt == "pdf":
+            from courtfacts.corpus.pdf import read_pdf
+
             return read_pdf(path, engine=pdf_engine)
         return READERS[fmt](path)
     except (ReadError, MemoryError):

@@ -5,8 +5,9 @@ follows: running headers, footers and page numbers are removed when they
 recur across pages, lines are grouped into paragraph blocks at wide vertical
 gaps or at numbered paragraphs, a paragraph number alone on its line is put
 in front of the text it numbers, and words hyphenated across a line end are
-rejoined. The engines themselves, and the fallback from one to the other,
-live in ``corpus._pdf_engines``.
+rejoined. The engines themselves, the fallback from one to the other, and
+``"auto"`` (pdfium, or pdfplumber where pdfium's text looks broken) live in
+``corpus._pdf_engines``.
 """
 
 from __future__ import annotations
@@ -15,13 +16,25 @@ import itertools
 import re
 import statistics
 from pathlib import Path
+from typing import get_args
 
-from courtfacts.corpus._pdf_engines import OTHER_ENGINE, Engine, Line, read_pages
+from courtfacts.corpus._pdf_engines import Engine, Line, diagnose_text, read_pages
 from courtfacts.corpus._source import Block, build_source, leading_number
 from courtfacts.models import SourceText
 
-__all__ = ["Engine", "Line", "join_hyphenated", "page_blocks", "read_pdf", "remove_furniture"]
+__all__ = [
+    "ENGINES",
+    "Engine",
+    "Line",
+    "diagnose_text",
+    "join_hyphenated",
+    "page_blocks",
+    "read_pdf",
+    "remove_furniture",
+]
 
+ENGINES: tuple[Engine, ...] = get_args(Engine)
+"""The engines ``read_pdf`` takes; the first is the default."""
 EDGE_LINES = 2
 """Lines at the top and at the bottom of a page searched for running furniture."""
 BLOCK_GAP_FACTOR = 1.3
@@ -199,11 +212,13 @@ def read_pdf(path: Path, engine: Engine = "pdfplumber") -> SourceText:
 
     When the engine asked for cannot open the file (junk before the header, a
     damaged cross-reference table) or finds no text, the other engine tries;
-    ``meta.engine`` names the one that read it and a ``W204`` warning says why.
+    ``"auto"`` reads with pdfium and goes to pdfplumber when pdfium's text
+    looks broken (``diagnose_text``). ``meta.engine`` names the one that read
+    it and a ``W204`` warning says why it was not the first.
 
     Args:
         path: the PDF to read.
-        engine: ``"pdfplumber"`` (default) or ``"pdfium"`` (pypdfium2).
+        engine: ``"pdfplumber"`` (default), ``"pdfium"`` (pypdfium2) or ``"auto"``.
 
     Returns:
         The document, with ``meta.pages``, ``meta.engine`` and
@@ -214,8 +229,8 @@ def read_pdf(path: Path, engine: Engine = "pdfplumber") -> SourceText:
             E103 when it is encrypted.
     """
     path = Path(path)
-    if engine not in OTHER_ENGINE:
-        raise ValueError(f"unknown PDF engine {engine!r}: use 'pdfplumber' or 'pdfium'")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}: use one of {', '.join(ENGINES)}")
     pages, title, used, warnings = read_pages(path, engine)
     kept, removed = remove_furniture(pages)
     if any(line.text for lines in kept for line in lines):  # identical pages: all "furniture"

@@ -50,9 +50,9 @@ _AGE_YOU = re.compile(
     re.IGNORECASE,
 )
 _AGE_OF_THE_OFFENDER = re.compile(
-    r"\b(?:a|an|the)\s+([1-9]\d)-year-old\s+(?:(?:man|woman|defendant|offender|driver|father|mother"
-    r"|husband|wife)\s+)?(?:has|had|was|is|lost|admitted|pleaded|pled|denied|will|must|who)\b",
-    re.IGNORECASE,
+    r"\b(?i:a|an|the)\s+([1-9]\d)-(?i:year)-(?i:old)\s+(?:[A-Z][\w'’.-]*\s+){0,3}"
+    r"(?:(?i:man|woman|defendant|offender|driver|father|mother|husband|wife|resident|teacher|accountant)\s+)?"
+    r"(?i:has|had|was|is|lost|admitted|pleaded|pled|denied|will|must|who)\b",
 )
 _AGE_IN_SENTENCE = re.compile(
     r"\b([1-9]\d)-year-old\b|\b(?:you\s+are|he\s+is|she\s+is|now\s+aged|aged)\s+(?:now\s+)?([1-9]\d)\b(?!\s*(?:months?|weeks?|days?))",

@@ -12,13 +12,19 @@ date when an appeal court substitutes the sentence; else on the latest of
 the dates whose role is "sentence" ("In June 2021 he was sentenced", "the
 judgment dated 18.02.2008 ... imposed"), the document's date where the text
 says "sentenced today", and the day a sentencing sentence names with "on"
-after its verb ("jailed for nine years on 12 January 2024"). A sentencing
-still to come ("will be sentenced on") dates nothing.
+after its verb ("jailed for nine years on 12 January 2024"). A weekday
+named in a sentencing sentence ("on Friday, Judge X sentenced", "at a hearing
+last Thursday", "yesterday") is the latest such day on or before the
+document's date. A sentencing still to come ("will be sentenced on") dates
+nothing. The words of an imposed sentence ("sentenced to death") are never
+words about the offending.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from functools import cache
 
 from courtfacts.extract.attribution import Attribution
 from courtfacts.extract.people import Person
@@ -56,9 +62,40 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PASSED = re.compile(r"\b(?:sentenced|jailed|imprisoned|locked\s+up)\b", re.IGNORECASE)
+# a clause of terms or a deadline between the verb and the date: "suspended on
+# terms that he file the form by 4pm on 22 November" is no day of sentence
+_CONDITION = re.compile(
+    r"\b(?:that|which|until|unless|if|provided|terms|conditions?|deadline|no\s+later\s+than)\b"
+    r"|\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)",
+    re.IGNORECASE,
+)
 _ON_DAY = re.compile(
     r"\bon\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?$", re.IGNORECASE
 )
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    """Weekday names (``patterns/time_words.json``) to their numbers, Monday 0."""
+    names = [w for w in load_lexicon("time_words")["weekdays"] if w.endswith("day")]
+    return {name: number for number, name in enumerate(names)}
+
+
+_RELATIVE_DAY = re.compile(
+    r"\b(?<!next\s)(?<!this\s)(?<!until\s)(?<!by\s)(?<!before\s)(?:(?P<last>last)\s+|on\s+(?:last\s+)?)?(?P<weekday>"
+    + "|".join(_weekdays())
+    + r")\b(?!,?\s+(?:the\s+)?\d|,?\s+(?-i:[A-Z][a-z]+)\.?\s+\d)|\b(?P<yesterday>yesterday)\b",
+    re.IGNORECASE,
+)
+
+
+def _masked(text: str, hits: list[Hit]) -> str:
+    """The text with each SENTENCE hit blanked: "sentenced to death" is not about a death."""
+    chars = list(text)
+    for hit in hits:
+        if hit.label == "SENTENCE":
+            chars[hit.start : hit.end] = " " * (hit.end - hit.start)
+    return "".join(chars)
 
 
 def offending_period(
@@ -72,6 +109,7 @@ def offending_period(
     """
     spans: list[dict[str, tuple[str, str, int]]] = []
     incidents: list[tuple[int, tuple[str, str, int]]] = []
+    words = _masked(text, hits)
     for hit in hits:
         if hit.label != "DATE" or not hit.value or not hit.mention_id:
             continue
@@ -85,7 +123,7 @@ def offending_period(
         if last and "end" not in last and last["start"][2] == start and _RANGE_END.search(before):
             last["end"] = date
             continue
-        if role != "offence" and not _about_offending(text, hit.start, (start, end)):
+        if role != "offence" and not _about_offending(words, hit.start, (start, end)):
             continue
         if _RANGE_START.search(before):
             spans.append({"start": date})
@@ -149,8 +187,12 @@ def sentence_date(
             continue
         if ctx.reference and _TODAY.search(sentence):
             candidates.append((ctx.reference.isoformat(), []))
-        elif not _FUTURE.search(sentence) and (dated := _passed_on(hits, text, (start, end), ctx)):
+        elif _FUTURE.search(sentence):
+            continue
+        elif dated := _passed_on(hits, text, (start, end), ctx):
             candidates.append(dated)
+        elif ctx.reference and (day := _weekday_passed(text, (start, end), ctx.reference)):
+            candidates.append((day, []))
     return max(candidates, key=lambda candidate: candidate[0]) if candidates else None
 
 
@@ -158,12 +200,13 @@ def _passed_on(
     hits: list[Hit], text: str, span: tuple[int, int], ctx: DocumentContext
 ) -> tuple[str, list[str]] | None:
     """A day named with 'on' after a word of sentencing in one sentence, with nothing
-    about the offending between them ('was jailed on 12 January 2024'), not after
-    the document's own date."""
+    about the offending, no clause of terms and no deadline between them ('was
+    jailed on 12 January 2024'), not after the document's own date."""
     start, end = span
     verb = _PASSED.search(text, start, end)
     if verb is None:
         return None
+    words = _masked(text, hits)
     for hit in hits:
         if hit.label != "DATE" or not hit.value or not hit.mention_id:
             continue
@@ -173,12 +216,39 @@ def _passed_on(
             continue
         if not _ON_DAY.search(text[max(start, hit.start - 30) : hit.start]):
             continue
-        if _OFFENDING.search(text[verb.end() : hit.start]):
+        if _OFFENDING.search(words, verb.end(), hit.start):
+            continue
+        if _CONDITION.search(text, verb.end(), hit.start):
             continue
         if ctx.reference and hit.value > ctx.reference.isoformat():
             continue
         return hit.value, [hit.mention_id]
     return None
+
+
+def _weekday_passed(text: str, span: tuple[int, int], reference: dt.date) -> str | None:
+    """The day a sentencing sentence names by its weekday or as 'yesterday', counted back
+    from the document's date ('on Friday' in a Monday's report is three days before;
+    'last Friday' on a Friday a week before); none where the sentence is about a plea
+    or a conviction rather than the sentence ('convicted on Tuesday and jailed')."""
+    start, end = span
+    sentence = text[start:end]
+    if not _PASSED.search(sentence) or _EARLIER_STEP.search(sentence):
+        return None
+    match = _RELATIVE_DAY.search(sentence)
+    if match is None:
+        return None
+    if match.group("yesterday"):
+        return (reference - dt.timedelta(days=1)).isoformat()
+    back = (reference.weekday() - _weekdays()[match.group("weekday").lower()]) % 7
+    if back == 0 and match.group("last"):
+        back = 7
+    return (reference - dt.timedelta(days=back)).isoformat()
+
+
+_EARLIER_STEP = re.compile(
+    r"\b(?:convicted|found\s+guilty|pleaded|pled|arrested|charged|verdict)\b", re.IGNORECASE
+)
 
 
 def verb_sentences(text: str, sents: Attribution, person: Person | None) -> list[tuple[int, int]]:

@@ -83,7 +83,9 @@ def count_of(text: str, term: CountTerm) -> int | None:
     """The count a term is passed for: the label just after it, else the last one before its end.
 
     >>> t = "sentenced him to death for the first count, and five years RI for the second count."
-    >>> count_of(t, CountTerm(SentenceValue(kind="custody", term="P5Y"), 48, 60, 32, len(t)))
+    >>> start = t.index("five years")
+    >>> term = CountTerm(SentenceValue(kind="custody", term="P5Y"), start, start + 10, 43, len(t))
+    >>> count_of(t, term)
     2
     """
     after = _LABEL_AFTER.match(text, term.end, term.clause_end)

@@ -34,7 +34,9 @@ _NOT_SUSPENDED_AFTER = (
     r"(?!\s+(?:from|licen[cs]e|driving|pending|until|as\s+a\s+(?:member|director)))"
 )
 _SUSPENDED_RIGHT_AFTER = re.compile(
-    r"[\s,]*(?:(?:which|that)\s+(?:was|is|were|will\s+be)\s+|and\s+(?:was\s+|is\s+)?|but\s+)?"
+    r"[\s,]*(?:(?:which|that)\s+(?:was|is|were|will\s+be)\s+"
+    r"|(?:which|that)\s+(?:the\s+(?:judge|court|magistrate|sheriff|recorder)|he|she|they|I|we)\s+(?:then\s+)?"
+    r"|(?:(?:was|is|were)\s+(?:imposed|passed|ordered)\s+)?and\s+(?:was\s+|is\s+|then\s+)?|but\s+)?"
     r"(?:(?:wholly|fully|entirely)\s+)?suspend(?:ed|ing)\b" + _NOT_SUSPENDED_AFTER,
     re.IGNORECASE,
 )
@@ -82,7 +84,7 @@ def _each_count_pattern() -> re.Pattern[str]:
     return re.compile(
         expand(
             r"[^.;]{0,60}?\b(?:on|for|in\s+respect\s+of)\s+each\s+of\s+(?:the\s+|his\s+|her\s+|these\s+)?"
-            r"(?P<n>{NUM})\s+(?:[\w-]+\s+){0,2}?(?:counts|charges|offen[cs]es)\b"
+            r"(?P<n>{NUM})\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b"
         ),
         re.IGNORECASE,
     )
@@ -216,6 +218,55 @@ def _consecutive_sums(sentences: list[Hit], text: str, sents: _Spans) -> None:
         group[-1].value = group[-1].value.model_copy(update={"total_term": total})
 
 
+_MINIMUM_NAMED = re.compile(
+    r"\b(?:minimum\s+(?:term|tariff|period)|punishment\s+part|tariff)\b"
+    r"(?:(?!\b(?:sentences?|imprisonment|custody|determinate)\b)[^.;]){0,60}$",
+    re.IGNORECASE,
+)
+_IMPOSED_INSTEAD = re.compile(
+    r"\b(?:impos\w*|substitut\w*|pass(?:ed|es|ing)?|in\s+(?:its|their)\s+place|in\s+lieu|instead)\b",
+    re.IGNORECASE,
+)
+_IN_ITS_PLACE = re.compile(
+    r"\b(?:substitut\w*|in\s+(?:its|their)\s+place|in\s+lieu|instead)\b", re.IGNORECASE
+)
+
+
+def _appeal_roles(sentences: list[Hit], text: str, sents: _Spans) -> None:
+    """Read what an appeal changed from the sentences around a term.
+
+    A minimum term reduced or substituted ("the minimum term ... was reduced
+    to 14 years") stays a life sentence's minimum; a term a court imposes
+    after quashing or setting aside the one below is the substitute, in that
+    sentence ("set aside the sentence of 12 years ... and imposed 7 years")
+    or in the next where it says so ("In its place we impose ...").
+    """
+    for index, hit in enumerate(sentences):
+        value: SentenceValue = hit.value
+        term_start = _term_start(hit)
+        start = sents.spans[sents.index(hit.start)][0]
+        if value.role != "imposed" and value.kind == "custody" and value.term:
+            if _MINIMUM_NAMED.search(text, max(start, term_start - 100), term_start):
+                hit.value = value.model_copy(update={"kind": "life"})
+            continue
+        if value.role != "imposed":
+            continue
+        sentence = sents.index(hit.start)
+        below = next(
+            (
+                h
+                for h in reversed(sentences[:index])
+                if h.value.role == "original" and sentence - sents.index(h.start) <= 1
+            ),
+            None,
+        )
+        if below is None:
+            continue
+        cue = _IMPOSED_INSTEAD if sents.index(below.start) == sentence else _IN_ITS_PLACE
+        if cue.search(text, below.end, term_start):
+            hit.value = value.model_copy(update={"role": "substituted"})
+
+
 def refine_sentences(hits: list[Hit], text: str, spans: Sequence[tuple[int, int]]) -> None:
     """Rewrite SENTENCE values in place from what the text says around them.
 
@@ -248,4 +299,5 @@ def refine_sentences(hits: list[Hit], text: str, spans: Sequence[tuple[int, int]
         total = _total_term(hit, text, sents)
         if total:
             hit.value = hit.value.model_copy(update={"total_term": total})
+    _appeal_roles(sentences, text, sents)
     _consecutive_sums(sentences, text, sents)

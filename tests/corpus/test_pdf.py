@@ -1,20 +1,27 @@
-"""PDF reader: furniture removal, hyphen joins, paragraph blocks, both engines.
+"""PDF reader: furniture removal, hyphen joins, paragraph blocks, both engines, auto.
 
 The PDFs are made here with fpdf2. Tables:
 
 - ``DEV``: the behaviour the reader was written for.
 - ``BUGS_CAUGHT``: cases that once went wrong; each names what it caught.
+- ``DIAGNOSED``: text samples ``diagnose_text`` must pass or judge broken
+  (issue #14), the reason's key words given; a broken reading by pdfium is
+  simulated by replacing its page reader, since pdfium reads every PDF fpdf2
+  writes correctly.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from fpdf import FPDF
 
-from courtfacts.corpus.pdf import Line, join_hyphenated, read_pdf, remove_furniture
+from courtfacts.corpus import _pdf_engines as engines
+from courtfacts.corpus.pdf import Line, diagnose_text, join_hyphenated, read_pdf, remove_furniture
 from courtfacts.errors import ReadError
 
 HEADER = "R v Example - Sentencing Remarks"
@@ -266,3 +273,148 @@ def test_remove_furniture(pages: list[list[Line]], removed: int) -> None:
     kept, count = remove_furniture(pages)
     assert count == removed
     assert sum(len(page) for page in kept) == sum(len(page) for page in pages) - removed
+
+
+# ---------------------------------------------------------------------- auto
+
+# fmt: off
+PROSE = (
+    "The appellant was convicted of murder and sentenced to death. The learned trial judge "
+    "failed to consider the evidence of the second witness, who said that he saw the deceased "
+    "alive after the appellant had left the house. "
+)
+DIAGNOSED = [
+    ("english prose", PROSE * 3, None),
+    ("sinhala unicode, shared corpus 1138", "ප්\u200dර: තාත්තා කිව්වාද අම්මාට කෙටුවා කිො?\n" * 12, None),
+    ("garbage too short to judge", "\ufffd\ufffd x", None),
+    ("a few symbol-font bullets", PROSE * 3 + "\uf0b7 item \uf0b7 item", None),
+    ("replacement characters", "\ufffd\ufffd\ufffd \ufffd\ufffd \ufffd\ufffd\ufffd\ufffd " * 15, "garbled"),
+    ("private-use glyphs", PROSE + "\ue021\ue034\ue009\ue011 \ue002\ue0a3 " * 30, "garbled"),
+    ("control characters", "\x01\x05\x03\x07 \x0e\x11\x12 " * 20, "garbled"),
+    ("(cid:NN) sequences", "(cid:36)(cid:83)(cid:83)(cid:72) (cid:79)(cid:79) " * 15, "(cid:NN)"),
+    ("letters forming no words", "Xkwq bRtz pLmnrt zzqv WtkQ gHjkl mnbvcx " * 12, "word-like"),
+    ("one character per line", "\n".join("Thesentenceisfouryears" * 3), "one character"),
+    ("letters spaced apart", " ".join("The sentence is four years imprisonment") * 3, "single letters"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("text", "broken"), [case[1:] for case in DIAGNOSED], ids=[case[0] for case in DIAGNOSED]
+)
+def test_diagnose_text(text: str, broken: str | None) -> None:
+    reason = diagnose_text([text])
+    if broken is None:
+        assert reason is None
+    else:
+        assert reason is not None and broken in reason
+
+
+def test_auto_reads_a_sound_pdf_with_pdfium(remarks_pdf: Path) -> None:
+    auto = read_pdf(remarks_pdf, engine="auto")
+    assert auto.meta.engine == "pdfium"
+    assert auto.meta.warnings == []
+    assert auto.text == read_pdf(remarks_pdf, engine="pdfium").text
+
+
+def _broken(pages: list[list[Line]]) -> list[list[Line]]:
+    """Each line's letters as private-use code points: a font without a Unicode map."""
+    return [
+        [
+            Line("".join(chr(0xE000 + ord(c)) if c.isalpha() else c for c in line.text), line.top)
+            for line in lines
+        ]
+        for lines in pages
+    ]
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ("garbled", "garbled encoding"),
+        ("page 2 empty", "no text on page(s) 2, where pdfplumber finds characters"),
+    ],
+)
+def test_auto_falls_back_when_pdfium_text_looks_broken(
+    remarks_pdf: Path, monkeypatch: pytest.MonkeyPatch, damage: str, reason: str
+) -> None:
+    read_with_pdfium = engines._pdfium_pages
+
+    def broken_pdfium(path: Path) -> tuple[list[list[Line]], str | None]:
+        pages, title = read_with_pdfium(path)
+        return (_broken(pages) if damage == "garbled" else [pages[0], []]), title
+
+    monkeypatch.setattr(engines, "_pdfium_pages", broken_pdfium)
+    auto = read_pdf(remarks_pdf, engine="auto")
+    assert auto.meta.engine == "pdfplumber"
+    (warning,) = auto.meta.warnings
+    assert warning.startswith("W204 PDF read by the fallback engine: pdfium's text looks broken")
+    assert reason in warning and warning.endswith("read with pdfplumber")
+    assert auto.text == read_pdf(remarks_pdf).text
+    assert read_pdf(remarks_pdf, engine="pdfium").meta.engine == "pdfium"  # asked for, kept
+
+
+def test_auto_keeps_pdfium_when_pdfplumber_cannot_read_either(
+    remarks_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_with_pdfium = engines._pdfium_pages
+
+    def broken_pdfium(path: Path) -> tuple[list[list[Line]], str | None]:
+        pages, title = read_with_pdfium(path)
+        return _broken(pages), title
+
+    def failing_pdfplumber(path: Path) -> tuple[list[list[Line]], str | None]:
+        raise ValueError("pdfminer gave up")
+
+    monkeypatch.setattr(engines, "_pdfium_pages", broken_pdfium)
+    monkeypatch.setattr(engines, "_plumber_pages", failing_pdfplumber)
+    auto = read_pdf(remarks_pdf, engine="auto")
+    assert auto.meta.engine == "pdfium"
+    (warning,) = auto.meta.warnings
+    assert "looks broken" in warning and "pdfplumber: ValueError: pdfminer gave up" in warning
+
+
+def test_auto_keeps_pdfium_for_a_blank_page(tmp_path: Path) -> None:
+    """A page with no characters at all is no sign of a broken reading."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    _write(pdf, PAGE_TWO)
+    pdf.add_page()
+    path = tmp_path / "blank-last.pdf"
+    pdf.output(str(path))
+    auto = read_pdf(path, engine="auto")
+    assert auto.meta.engine == "pdfium" and auto.meta.pages == 2
+    assert auto.meta.warnings == []
+
+
+def test_auto_uses_pdfplumber_where_pdfium_cannot_open(remarks_pdf: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "damaged.pdf"
+    broken.write_bytes(b"%!PS spooler junk\n" * 120 + remarks_pdf.read_bytes())
+    auto = read_pdf(broken, engine="auto")
+    assert auto.meta.engine == "pdfplumber"
+    assert auto.meta.warnings[0].startswith(
+        "W204 PDF read by the fallback engine: pdfium could not"
+    )
+
+
+def test_reading_loads_only_the_readers_it_needs(tmp_path: Path) -> None:
+    """Issue #14: importing ``courtfacts.corpus`` loads no reader library; a PDF loads its engine."""
+    script = (
+        "import sys, courtfacts.corpus as corpus\n"
+        "LIBRARIES = ('pdfplumber', 'pdfminer', 'pypdfium2', 'docx', 'lxml')\n"
+        "def loaded(): return [name for name in LIBRARIES if name in sys.modules]\n"
+        "print(loaded())\n"
+        "corpus.read(sys.argv[1], pdf_engine='pdfium')\n"
+        "print(loaded())\n"
+    )
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    _write(pdf, PAGE_TWO)
+    path = tmp_path / "one.pdf"
+    pdf.output(str(path))
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["[]", "['pypdfium2']"]

@@ -97,6 +97,48 @@ HELD_OUT_ISSUE_12 = [
     pytest.param("He was charged with two counts of fraud and one of theft.", [], id="charged-not-convicted"),
 ]
 
+# Issue 12, unseen phrasings: written after the rules, as UK, US, Sri Lankan, Indian,
+# Australian, Canadian and Philippine courts and papers write them; look-alikes
+# (previous convictions, dismissed counts, charges laid, maxima) must give nothing.
+HELD_OUT_ISSUE_12_UNSEEN = [
+    pytest.param('He pleaded guilty to two counts of forgery and one of fraud, having previously admitted a charge of obtaining credit by deception.', [2, 1, 1], id='uk-having-previously-admitted-a-charge'),
+    pytest.param('She was found guilty of five charges including attempted murder.', [5], id='found-guilty-five-charges-including'),
+    pytest.param('Magistrates heard he asked for 16 other offences to be taken into consideration.', [16], id='tics-magistrates'),
+    pytest.param('He admitted theft and asked for nine similar offences to be considered.', [9], id='similar-offences-considered'),
+    pytest.param('A jury in Brooklyn convicted Reyes of one count of second-degree murder and two counts of criminal possession of a weapon.', [1, 2], id='us-state-one-and-two-counts'),
+    pytest.param('He pleaded guilty in federal court to one count of conspiracy to commit wire fraud.', [1], id='us-federal-one-count'),
+    pytest.param('The jury returned guilty verdicts on seven of the nine counts.', [7], id='guilty-verdicts-seven-of-nine'),
+    pytest.param('Walsh, who pleaded guilty to three offences of sexual activity with a child, was jailed for four years.', [3], id='who-pleaded-guilty-three-offences'),
+    pytest.param('The accused was convicted on both charges and sentenced to rigorous imprisonment.', [2], id='lk-both-charges'),
+    pytest.param('The Sessions Court found him guilty of the offences under Sections 302 and 201 IPC.', [], id='in-sections-not-counts'),
+    pytest.param('The trial court convicted him on four counts of rape under section 376 of the IPC.', [4], id='in-four-counts-rape'),
+    pytest.param('He was convicted of 14 counts of fraud over $5,000 in the Ontario Court of Justice.', [14], id='ca-counts-of-fraud-over'),
+    pytest.param('The County Court of Victoria heard he had pleaded guilty to 22 charges, including aggravated burglary.', [22], id='au-had-pleaded-guilty-charges'),
+    pytest.param('He was found guilty of eight counts of qualified rape by the Regional Trial Court.', [8], id='ph-found-guilty-counts'),
+    pytest.param('His co-accused, Tan, pleaded guilty to four counts of estafa.', [4], id='co-accused-counts-still-listed'),
+    pytest.param('He has 31 previous convictions for 58 offences.', [], id='previous-convictions-not-listed'),
+    pytest.param('The remaining six counts were dismissed under the plea agreement.', [], id='dismissed-not-listed'),
+    pytest.param('He is accused of 11 counts of possessing child abuse material.', [], id='accused-not-listed'),
+    pytest.param('A grand jury returned an indictment charging him with nine counts of bank fraud.', [], id='us-indictment-charging-not-listed'),
+    pytest.param('He had been convicted of 12 offences since 2009, mostly for theft.', [], id='past-record-not-listed'),
+    pytest.param('Prosecutors said he faces a maximum of 20 years on each of the two counts.', [], id='maximum-each-count-not-listed'),
+    pytest.param('He admitted 10 counts of making indecent images and one of possessing extreme pornography.', [10, 1], id='admitted-counts-and-one-of'),
+    pytest.param('Singh pleaded guilty to three charges: dangerous driving, failing to stop and driving without insurance.', [3], id='charges-listed-after-colon'),
+    pytest.param('He was convicted after trial of two of the four charges he faced.', [2], id='two-of-the-four-charges'),
+    pytest.param('The court convicted Garcia of six counts of lascivious acts and acquitted him of three counts of rape.', [6], id='ph-convicted-six-acquitted-three'),
+    pytest.param('The 42-year-old pleaded guilty at Snaresbrook Crown Court to six offences of fraud by false representation.', [6], id='uk-six-offences-of'),
+    pytest.param('Chen, who admitted four counts of voyeurism and a charge of outraging public decency, was jailed.', [4, 1], id='counts-and-a-charge'),
+    pytest.param('He was convicted by a jury of a further count of rape that he had denied.', [1], id='convicted-further-count'),
+    pytest.param('The Provincial Court judge accepted his guilty plea to two counts of sexual interference.', [2], id='ca-guilty-plea-to-counts'),
+    pytest.param('Among his 19 prior convictions are three for assault.', [], id='prior-convictions-among'),
+    pytest.param('Two of the five charges against him were withdrawn.', [], id='withdrawn-part'),
+    pytest.param('He was found guilty of 12 of the 14 charges he faced and cleared of the rest.', [12], id='twelve-of-fourteen'),
+    pytest.param('The accused-appellant was convicted on three counts of rape under Article 266-A of the Revised Penal Code.', [3], id='ph-convicted-on-counts'),
+    pytest.param('She was charged with a count of theft and released on bail.', [], id='charged-a-count'),
+    pytest.param('The magistrate convicted her of a charge of shoplifting.', [1], id='convicted-of-a-charge'),
+    pytest.param("He pleaded guilty to 12 offences committed since 2015.", [12], id="offences-committed-since-year"),
+]
+
 # Regressions go here: a passage that once gave the wrong counts, with a
 # comment naming where it was found (document, issue), once it is fixed.
 BUGS_CAUGHT: list = [
@@ -107,7 +149,12 @@ BUGS_CAUGHT: list = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), grouped(dev=DEV, held_out=HELD_OUT + HELD_OUT_ISSUE_12, bugs_caught=BUGS_CAUGHT)
+    ("text", "expected"),
+    grouped(
+        dev=DEV,
+        held_out=HELD_OUT + HELD_OUT_ISSUE_12 + HELD_OUT_ISSUE_12_UNSEEN,
+        bugs_caught=BUGS_CAUGHT,
+    ),
 )
 def test_offence_counts_found(mentions_of, text: str, expected: list[int]) -> None:
     found = [mention.value for mention in mentions_of(text, "offence_count")]
