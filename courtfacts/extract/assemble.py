@@ -138,12 +138,19 @@ def _build_case(
         if final.kind == "extended" and not term:
             term_ids, term = _custodial_part(hits, ids, attribution)
         parts = _count_terms(hits, attribution)
+        added = [  # a total's evidence: every custodial term it was added up from
+            h.mention_id
+            for h in hits
+            if h.label == "SENTENCE"
+            and h.mention_id
+            and getattr(h.value, "kind", None) == "custody"
+        ]
         if term and ctx.consecutive_by_default:
             total = consecutive_total(source.text, parts)
-            term, term_ids = (total, []) if total else (term, term_ids)
+            term, term_ids = (total, added) if total else (term, term_ids)
         if final.kind == "custody":
             total = with_consecutive_parts(source.text, parts, term)
-            term, term_ids = (total, []) if total != term else (term, term_ids)
+            term, term_ids = (total, added) if total != term else (term, term_ids)
         if term:
             fields["custodial_term"] = term
             evidence["custodial_term"] = term_ids or ids

@@ -157,9 +157,8 @@ def prefer_own(
     fewest = min(sharers.get(i, 1) for i, _ in live)
     own = [(i, v) for i, v in live if sharers.get(i, 1) == fewest]
     if any(v.role == "substituted" for _, v in own):
-        return (
-            sentences  # the sentence an appeal or commutation substitutes stands, whatever its kind
-        )
+        # the sentence an appeal or a commutation substitutes stands, whatever its kind
+        return sentences
     kind = min((v.kind for _, v in own), key=SEVERITY.index)
     return [(i, v) for i, v in own if v.kind == kind] + [
         (i, v) for i, v in sentences if v.role == "original"
