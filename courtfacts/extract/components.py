@@ -91,11 +91,12 @@ class ValueSetter:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ctx: DocumentContext = doc.user_data.get(CONTEXT) or document_context(text, None)
-        spans = doc.user_data.get(SENTENCES) or sentence_spans(text)
+        known = doc.user_data.get(SENTENCES)
+        spans = known or sentence_spans(text)
         hits: list[Hit] = doc.user_data.get(HITS, [])
         starts = sorted(start for start, _ in spans)
         sentence_of = {hit.start: _floor(starts, hit.start) for hit in hits}
-        assign_values(hits, text, ctx, sentence_of)
+        assign_values(hits, text, ctx, sentence_of, spans if known else None)
         return doc
 
 

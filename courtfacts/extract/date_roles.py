@@ -92,13 +92,22 @@ def assign_date_roles(hits: list[Hit], text: str, sentences: list[tuple[int, int
         index = bisect.bisect_right(starts, hit.start) - 1
         start, end = sentences[index] if index >= 0 else (0, len(text))
         for _ in range(2):  # a sentence split after an initial ("Judge Richard G. Kopf") goes on
-            if index > 0 and _INITIAL.search(text, 0, start):
+            if index > 0 and _ends_in_initial(text, start):
                 index -= 1
                 start = sentences[index][0]
         end = max(end, _phrase_end(hit))
         role = date_role(text[start : hit.start], text[_phrase_end(hit) : end])
         if role:
             hit.attrs["role"] = role
+
+
+def _ends_in_initial(text: str, end: int) -> bool:
+    """``_INITIAL.search(text, 0, end)``, tried only where it can match: two
+    characters before the spaces that end ``text[:end]``."""
+    blank = end
+    while blank > 0 and text[blank - 1].isspace():  # what ``\s`` matches
+        blank -= 1
+    return blank >= 2 and _INITIAL.match(text, blank - 2, end) is not None
 
 
 def _phrase_end(hit: Hit) -> int:

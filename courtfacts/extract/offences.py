@@ -28,6 +28,7 @@ from courtfacts.extract.offence_vocabulary import (
     vocabulary,
 )
 from courtfacts.extract.ruler import Hit, Sentences
+from courtfacts.extract.scanner import find_matches
 from courtfacts.models import OffenceValue
 
 LABEL = "OFFENCE"
@@ -132,7 +133,7 @@ def _phrases(text: str) -> list[tuple[int, int, Rule]]:
     found = [
         (m.start(), m.end(), order, rule)
         for order, rule in enumerate(vocabulary().rules)
-        for m in rule.regex.finditer(text)
+        for m in find_matches(rule.regex, text)
         if m.end() > m.start()
     ]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
@@ -160,7 +161,7 @@ def _citations(text: str, jurisdiction: str) -> list[_Citation]:
         if jurisdiction not in code.jurisdictions:
             continue
         for regex in code.regexes:
-            for match in regex.finditer(text):
+            for match in find_matches(regex, text):
                 if any(match.start() < c.end and c.start < match.end() for c in found):
                     continue
                 parts = re.split(SECTION_JOIN, match.group("secs"), flags=re.IGNORECASE)

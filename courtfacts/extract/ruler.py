@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from courtfacts.extract.needles import Haystack, Needle
+from courtfacts.extract.scanner import find_matches
 from courtfacts.patterns import PatternEntry, compile_entry, expand, macros
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|however)\b", re.IGNORECASE)
@@ -97,7 +98,8 @@ def _needle(regex: re.Pattern[str]) -> Needle | None:
 def _matches(
     entry: PatternEntry, haystack: Haystack, number_starts: list[int]
 ) -> Iterable[re.Match[str]]:
-    """Non-overlapping matches, tried only at number starts for number-anchored rules.
+    """Non-overlapping matches, tried only at number starts for number-anchored rules,
+    and elsewhere only where a match's first characters are (``scanner.find_matches``).
 
     A rule whose regex needs a word the text lacks is not run at all.
     """
@@ -107,7 +109,7 @@ def _matches(
         return
     text = haystack.text
     if entry.anchor != "number":
-        yield from regex.finditer(text)
+        yield from find_matches(regex, text)
         return
     reached = 0
     for position in number_starts:

@@ -24,6 +24,7 @@ from courtfacts.extract.normalise import (
     scale_duration,
 )
 from courtfacts.extract.ruler import Hit
+from courtfacts.extract.scanner import find_matches
 from courtfacts.extract.sentence_context import read_share, refine_sentences
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.models import Money, PaymentValue, SentenceValue
@@ -77,7 +78,7 @@ def guess_jurisdiction(text: str, hints: str = "") -> dict[str, object]:
     best, best_count = default, 0
     sample = hints + "\n" + text[:20000]
     for regex, entry in compiled:
-        count = len(regex.findall(sample))
+        count = sum(1 for _ in find_matches(regex, sample))  # as many as ``findall``
         if count > best_count:
             best, best_count = entry, count
     return best
@@ -189,7 +190,11 @@ def _money(text: str | None, ctx: DocumentContext) -> Money | None:
 
 
 def assign_values(
-    hits: list[Hit], text: str, ctx: DocumentContext, sentence_of: dict[int, int]
+    hits: list[Hit],
+    text: str,
+    ctx: DocumentContext,
+    sentence_of: dict[int, int],
+    sentences: list[tuple[int, int]] | None = None,
 ) -> None:
     """Set ``value`` on every hit, in place.
 
@@ -198,6 +203,7 @@ def assign_values(
         text: its text.
         ctx: its reading conventions.
         sentence_of: the start offset of the sentence around each hit's start.
+        sentences: ``sentence_spans(text)``, when the caller has it already.
     """
     assign_dates(hits, text, ctx.reference, day_first_of(hits, ctx.day_first))
     for hit in hits:
@@ -222,6 +228,6 @@ def assign_values(
             hit.value = SentenceValue(kind=kind, term=term, role=role)  # type: ignore[arg-type]
         elif hit.label == "CUSTODY_TIME":
             hit.value = _custody_time(hit)
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) if sentences is None else sentences
     assign_date_roles(hits, text, spans)
     refine_sentences(hits, text, spans)

@@ -1,0 +1,221 @@
+"""Find a regex's matches without trying it at every character of the text.
+
+Python's regex engine skips ahead by itself only for a rule that starts with
+a case-sensitive literal or class; a case-insensitive rule, or one that opens
+with a lookbehind or ``\\b``, is tried at every character. ``match_starts``
+reads a compiled regex's parse tree for the first few characters any of its
+matches begins with, and ``find_matches`` leads the rule with them, so that
+the engine skips, at C speed, every place no match can start. The rule
+itself runs unchanged wherever it is tried, so the matches are those of
+``finditer``, the same ones in the same order.
+"""
+
+from __future__ import annotations
+
+import _sre
+import re
+from collections.abc import Iterator
+from functools import cache
+
+# The regex parser Python compiles with; its tree is the exact truth of a pattern.
+from re import _constants as sre
+from re import _parser as sre_parse
+from typing import Any
+
+_Tree = sre_parse.SubPattern | list
+
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+"""The characters outside ASCII that an ASCII letter matches when case is ignored
+(Python's own case tables, checked by ``tests/extract/test_scanner.py``)."""
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+PREFIX_LENGTH = 3
+"""How many leading characters of a match ``match_starts`` describes."""
+MOST_PREFIXES = 400
+"""More distinct leading sequences than this are described by their first character only."""
+
+_Class = frozenset[str]
+"""A set of characters, as the regex source of its members (``a``, ``\\d``, ``a-z``)."""
+_Prefix = tuple[tuple[_Class, ...], bool]
+"""Classes of a match's first characters, and whether that match may end there."""
+
+
+def _literal_class(code: int, ignore_case: bool) -> _Class | None:
+    char = chr(code)
+    if not ignore_case or not _sre.unicode_iscased(code):
+        return frozenset({re.escape(char)})
+    if not char.isascii():
+        return None  # a cased letter beyond ASCII: its case partners are not worked out
+    lower = char.lower()
+    return frozenset(re.escape(c) for c in {lower, char.upper(), *_FOLDS.get(lower, "")})
+
+
+def _range_class(low: int, high: int, ignore_case: bool) -> _Class | None:
+    if not ignore_case or not any(_sre.unicode_iscased(code) for code in range(low, high + 1)):
+        return frozenset({f"{re.escape(chr(low))}-{re.escape(chr(high))}"})
+    if high > 0x7F:
+        return None
+    return frozenset().union(
+        *(_literal_class(code, ignore_case) or () for code in range(low, high + 1))
+    )
+
+
+def _char_class(op: Any, av: Any, ignore_case: bool) -> _Class | None:
+    """The characters a one-character node matches, or None when nearly any."""
+    if op is sre.LITERAL:
+        return _literal_class(av, ignore_case)
+    if op is not sre.IN:
+        return None  # ANY, NOT_LITERAL
+    found: set[str] = set()
+    for item, value in av:
+        if item is sre.LITERAL:
+            chars = _literal_class(value, ignore_case)
+        elif item is sre.RANGE:
+            chars = _range_class(value[0], value[1], ignore_case)
+        elif item is sre.CATEGORY and value in _CATEGORIES:
+            chars = frozenset({_CATEGORIES[value]})
+        else:  # NEGATE, \w, \D...: nearly any character
+            chars = None
+        if chars is None:
+            return None
+        found |= chars
+    return frozenset(found)
+
+
+def _then(heads: set[_Prefix], tails: Any, length: int) -> set[_Prefix]:
+    """Each head followed by what ``tails(room)`` says may follow it, cut at ``length``."""
+    found: set[_Prefix] = set()
+    for head, may_end in heads:
+        if not may_end or len(head) >= length:
+            found.add((head[:length], False))
+            continue
+        for tail, tail_may_end in tails(length - len(head)):
+            found.add((head + tail, tail_may_end))
+    return found
+
+
+def _node_prefixes(op: Any, av: Any, ignore_case: bool, length: int) -> set[_Prefix]:
+    """The leading character classes of what one node matches, up to ``length``."""
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {((), True)}  # zero width
+    if op in (sre.LITERAL, sre.IN, sre.ANY, sre.NOT_LITERAL):
+        chars = _char_class(op, av, ignore_case)
+        return {((), False)} if chars is None else {((chars,), True)}
+    if op is sre.BRANCH:
+        return set().union(*(_prefixes(branch, ignore_case, length) for branch in av[1]))
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, tree = av
+        ignore_case = (ignore_case or bool(add_flags & re.IGNORECASE)) and not (
+            del_flags & re.IGNORECASE
+        )
+        return _prefixes(tree, ignore_case, length)
+    if op is sre.ATOMIC_GROUP:
+        return _prefixes(av, ignore_case, length)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, tree = av
+        found = {((), True)} if low == 0 else set()
+        reached: set[_Prefix] = {((), True)}
+        for count in range(1, min(high, max(low, length)) + 1):
+            reached = _then(reached, lambda room: _prefixes(tree, ignore_case, room), length)
+            if count >= low:
+                found |= reached
+        if high > max(low, length):
+            found |= {(head, False) for head, _ in reached}
+        return found
+    return {((), False)}  # group references and the like: anything may come
+
+
+def _prefixes(tree: _Tree, ignore_case: bool, length: int) -> set[_Prefix]:
+    found: set[_Prefix] = {((), True)}
+    for op, av in tree:
+        found = _then(
+            found, lambda room, op=op, av=av: _node_prefixes(op, av, ignore_case, room), length
+        )
+        if len(found) > MOST_PREFIXES:
+            found = {(head[:1], False) for head, _ in found}
+        if all(not may_end or len(head) >= length for head, may_end in found):
+            break
+    return found
+
+
+def _class_source(chars: _Class) -> str:
+    return "[" + "".join(sorted(chars)) + "]"
+
+
+def match_starts(regex: re.Pattern[str]) -> tuple[str, str] | None:
+    r"""What the first characters of every match of ``regex`` are, as regex source:
+    a class of the first character, and an alternation of the first few.
+
+    Both are case-sensitive: where the regex ignores case they list each
+    letter's other case (and the few letters beyond ASCII that Python's
+    regexes take for an ASCII one). None when the regex can match the empty
+    string or start with nearly anything.
+
+    >>> match_starts(re.compile(r"\b(?:£|\d)\d*"))
+    ('[\\d£]', '[\\d£]')
+    >>> match_starts(re.compile(r"(?<!x)ok", re.IGNORECASE))[1] == "[Oo][Kk\u212a]"
+    True
+    >>> match_starts(re.compile(r"a?\w")) is None
+    True
+    """
+    try:
+        tree = sre_parse.parse(regex.pattern, regex.flags)
+    except (re.error, RecursionError):
+        return None
+    found = _prefixes(tree, bool(regex.flags & re.IGNORECASE), PREFIX_LENGTH)
+    if any(not head for head, _ in found):
+        return None
+    first = _class_source(frozenset().union(*(head[0] for head, _ in found)))
+    return first, _alternation({head for head, _ in found})
+
+
+def _alternation(heads: set[tuple[_Class, ...]]) -> str:
+    """Regex source matching what any of the heads matches, as a trie: each
+    alternative is tried only after the classes before it matched."""
+    if () in heads:
+        return ""  # a head that ends here: whatever follows, it is matched
+    branches: dict[_Class, set[tuple[_Class, ...]]] = {}
+    for head in heads:
+        branches.setdefault(head[0], set()).add(head[1:])
+    alternatives = sorted(_class_source(c) + _alternation(t) for c, t in branches.items())
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+@cache
+def _scanner(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex that matches one character wherever ``regex`` matches, or None.
+
+    Python's regex engine tries a case-insensitive rule at every character of
+    the text. Led by a case-sensitive class of the rule's possible first
+    characters (``match_starts``), the engine skips, at C speed,
+    every character that cannot start a match; where the first few
+    characters can start one, it tries the rule, unchanged and seeing the
+    whole text (inside a lookbehind of one character, so that it starts there).
+    """
+    starts = match_starts(regex)
+    if starts is None:
+        return None
+    first, heads = starts
+    try:
+        return re.compile(
+            f"(?-i:{first})(?<=(?=(?-i:{heads}))(?=(?:{regex.pattern}))[\\s\\S])", regex.flags
+        )
+    except re.error:  # a global flag inside the pattern, say: scan the plain way
+        return None
+
+
+def find_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``regex.finditer(text)``, found faster (``_scanner``)."""
+    scanner = _scanner(regex)
+    if scanner is None:
+        yield from regex.finditer(text)
+        return
+    search, match = scanner.search, regex.match
+    position = 0
+    while (found := search(text, position)) is not None:
+        start = found.start()
+        matched = match(text, start)
+        if matched is None:  # not reached: the scanner tried the very same regex here
+            position = start + 1
+            continue
+        yield matched
+        position = max(matched.end(), start + 1)
