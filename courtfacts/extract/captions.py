@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from courtfacts.extract.count_terms import label_number
 from courtfacts.extract.names import PARTICLE, WORD, is_name
 
 if TYPE_CHECKING:
@@ -61,24 +62,6 @@ def add_caption(people: People, text: str) -> None:
 _ORDINAL = (
     r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 )
-_ORDINAL_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-        ],
-        start=1,
-    )
-}
 _ORDINAL_REF = re.compile(
     rf"(?i)\b(?P<numbers>{_ORDINAL}(?:(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+)(?:the\s+)?{_ORDINAL})*)"
     r"\s+(?P<kind>accused|appellants?|petitioners?)"
@@ -103,7 +86,7 @@ def add_ordinal_ties(people: People, text: str, sentences: list[tuple[int, int]]
         for ref in _ORDINAL_REF.finditer(sentence):
             kind = "accused" if ref.group("kind").lower() == "accused" else "appellant"
             for token in re.findall(_ORDINAL, ref.group("numbers"), re.IGNORECASE):
-                number = _ORDINAL_WORDS.get(token.lower()) or int(re.sub(r"\D", "", token))
+                number = label_number(token) or 0
                 named = [p for p in numbered if p.numbers.get(kind) == number] or [
                     p for p in numbered if number in p.numbers.values()
                 ][:1]  # "the 2nd and 3rd appellants" of a list that numbers them as accused

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from courtfacts.extract.count_terms import label_number
 from courtfacts.extract.normalise import compare_key, scale_duration
 from courtfacts.extract.ruler import Hit
 from courtfacts.extract.sentence_context import read_share
@@ -224,18 +225,6 @@ def time_in_custody(served: list[Hit], term: str | None) -> str | None:
 
 
 _ORD = r"(?:\d{1,2}\s*(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-_ORD_WORDS = (
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-)
 _CONVICTION = re.compile(
     r"\b(?:convict(?:ed|s|ing)|found\s+(?:\w+\s+){0,3}?guilty|pleaded\s+guilty|pled\s+guilty|guilty\s+(?:of|on)"
     r"|affirm\w*\s+the\s+convictions?)\b",
@@ -263,27 +252,14 @@ _BOTH_CONVICTIONS = re.compile(
 )
 
 
-def _label_number(token: str) -> int | None:
-    token = token.strip().lower()
-    if token in _ORD_WORDS:
-        return _ORD_WORDS.index(token) + 1
-    if token.isdigit() or token[:-2].strip().isdigit():
-        return int(re.sub(r"\D", "", token))
-    roman = {"i": 1, "v": 5, "x": 10}
-    if not token or any(c not in roman for c in token):
-        return None
-    values = [roman[c] for c in token]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
 def _labels(match: re.Match[str]) -> set[int]:
     if match.group("ords"):
-        found = {_label_number(t) for t in _ONE_ORD.findall(match.group("ords"))}
+        found = {label_number(t) for t in _ONE_ORD.findall(match.group("ords"))}
     elif match.group("lo"):
-        low, high = _label_number(match.group("lo")), _label_number(match.group("hi"))
+        low, high = label_number(match.group("lo")), label_number(match.group("hi"))
         found = set(range(low, high + 1)) if low and high and 0 < high - low < 100 else set()
     else:
-        found = {_label_number(t) for t in _ONE_N.findall(match.group("nums"))}
+        found = {label_number(t) for t in _ONE_N.findall(match.group("nums"))}
     return {n for n in found if n}
 
 

@@ -20,7 +20,7 @@ from functools import reduce
 from courtfacts.extract.normalise import add_durations, compare_key
 from courtfacts.models import SentenceValue
 
-_ORDINALS = (
+ORDINALS = (
     "first",
     "second",
     "third",
@@ -33,7 +33,7 @@ _ORDINALS = (
     "tenth",
 )
 _ONE_COUNT = (
-    r"(?:(?P<ord>\d{1,2}\s*(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+(?:count|charge)(?!s)"
+    r"(?:(?P<ord>\d{1,2}\s*(?:st|nd|rd|th)|" + "|".join(ORDINALS) + r")\s+(?:count|charge)(?!s)"
     r"|(?:count|charge)\s+(?:no\.?\s*)?(?P<num>\d{1,2})(?!\s*(?:-|–|to|through)\s*\d+\b(?!\s*(?:years?|months?|weeks?|days?)\b)))\b"
 )
 _LABEL = re.compile(_ONE_COUNT, re.IGNORECASE)
@@ -61,11 +61,26 @@ _TO_ANOTHER = re.compile(
 )
 
 
+def label_number(token: str) -> int | None:
+    """The number a count's label writes: "second", "2nd", "2" or "II" is 2.
+
+    >>> [label_number(t) for t in ("second", "2nd", "12", "IV", "count")]
+    [2, 2, 12, 4, None]
+    """
+    token = token.strip().lower()
+    if token in ORDINALS:
+        return ORDINALS.index(token) + 1
+    if token.isdigit() or token[:-2].strip().isdigit():
+        return int(re.sub(r"\D", "", token))
+    roman = {"i": 1, "v": 5, "x": 10}
+    if not token or any(c not in roman for c in token):
+        return None
+    values = [roman[c] for c in token]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 def _number(match: re.Match[str]) -> int:
-    token = (match.group("ord") or match.group("num")).lower()
-    if token in _ORDINALS:
-        return _ORDINALS.index(token) + 1
-    return int(re.sub(r"\D", "", token))
+    return label_number(match.group("ord") or match.group("num")) or 0
 
 
 @dataclass(frozen=True)
