@@ -21,10 +21,10 @@ from courtfacts.corpus.pdf import Engine
 from courtfacts.errors import CODES, CourtfactsError
 from courtfacts.extract.assemble import assemble_cases
 from courtfacts.extract.pipeline import mentions_from_doc, run_pipeline, stated_document_date
+from courtfacts.extract.ruler import prepare_rule
 from courtfacts.inputs import InputSurvey, iter_inputs, survey_inputs
 from courtfacts.models import DocumentMeta, DocumentResult, ErrorRecord, Segment, SourceText
 from courtfacts.output.jsonl import dump_line
-from courtfacts.patterns import DeferredRegex, compile_entry
 
 __all__ = [
     "InputSurvey",
@@ -146,7 +146,7 @@ def warm_up(nlp: Language, every_rule: bool = False) -> None:
     before the first real document and its deadline.
 
     A broken rule fails here. The rules the text needs are compiled; the others
-    only at their first use (``patterns.DeferredRegex``), unless ``every_rule``:
+    only at their first use (``patterns.DeferredRegex``, ``scanner``), unless ``every_rule``:
     worker processes, which serve many documents, compile them all at start, so
     that no document's deadline or memory limit pays for it.
 
@@ -162,9 +162,7 @@ def warm_up(nlp: Language, every_rule: bool = False) -> None:
     process_source(source, nlp)
     if every_rule:
         for entry in nlp.get_pipe("courtfacts_ruler").entries:
-            regex = compile_entry(entry)
-            if isinstance(regex, DeferredRegex):
-                regex.compiled()
+            prepare_rule(entry)
 
 
 def unique_doc_id(wanted: str, taken: set[str]) -> str:

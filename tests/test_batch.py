@@ -245,24 +245,49 @@ def test_a_failure_in_case_assembly_keeps_the_mentions(monkeypatch) -> None:
     assert [(e.stage, e.code) for e in result.errors] == [("assemble", "E301")]
 
 
-def test_a_workers_warm_up_compiles_every_rule_and_a_plain_one_only_what_it_needs() -> None:
+def test_a_workers_warm_up_compiles_every_rule_and_a_plain_one_only_what_it_needs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Issue 14: one-document runs compile only the rules their text needs; worker
-    processes compile them all before their first deadline."""
-    from courtfacts import patterns
+    processes compile them all (each rule's scanner, or the rule) before their
+    first deadline."""
+    import re
+
+    from courtfacts import batch, patterns
     from courtfacts.batch import warm_up
-    from courtfacts.extract import ruler
+    from courtfacts.extract import ruler, scanner
     from courtfacts.extract.pipeline import build_pipeline
+    from courtfacts.models import DocumentMeta, SourceText
 
-    def deferred() -> list[patterns.DeferredRegex]:
-        regexes = [patterns.compile_entry(entry) for entry in patterns.load_patterns()]
-        return [regex for regex in regexes if isinstance(regex, patterns.DeferredRegex)]
-
-    for cached in (patterns.rule_index, patterns._compile, ruler._needle):
+    for cached in (patterns.rule_index, patterns._compile, ruler._needle, scanner._scanner):
         cached.cache_clear()
-    nlp = build_pipeline()
-    warm_up(nlp)
-    if not deferred():
+    if not patterns.rule_index():
         pytest.skip("rule_index.json knows none of the rules (stale)")
-    assert any(regex._compiled is None for regex in deferred())
+    rules = [patterns.compile_entry(entry).pattern for entry in patterns.load_patterns()]
+    compiled: list[str] = []
+    real = re.compile
+
+    def recording(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        compiled.append(pattern)
+        return real(pattern, flags)
+
+    def rules_compiled_by(text: str) -> int:
+        compiled.clear()
+        meta = DocumentMeta(source="t", format="text", sha256="0" * 64)
+        batch.process_source(SourceText(doc_id="t", kind="text", text=text, meta=meta), nlp)
+        return sum(1 for pattern in compiled if any(rule in pattern for rule in rules))
+
+    text = (
+        "Jane Doe, 41, of Leeds, was sentenced to two years' imprisonment, suspended for "
+        "18 months, and a curfew, after she pleaded guilty to three counts of fraud between "
+        "March 2019 and May 2020. She must pay £4,500 compensation. The judge, HHJ Smith, "
+        "said a community order of 12 months would not do."
+    )
+    nlp = build_pipeline()
+    monkeypatch.setattr(re, "compile", recording)
+    warm_up(nlp)
+    assert rules_compiled_by(text) > 0
+    for cached in (patterns._compile, scanner._scanner):
+        cached.cache_clear()
     warm_up(nlp, every_rule=True)
-    assert all(regex._compiled is not None for regex in deferred())
+    assert rules_compiled_by(text) == 0

@@ -8,7 +8,8 @@ skipped by that rule at the cost of a substring search. The words are
 derived from the regex itself, never written by hand, so skipping is exact:
 it can never lose a match. Parsing every rule for them costs most of a
 second at start-up, so ``build_rule_index`` records them once, for
-``patterns/rule_index.json``; a rule the index knows takes its words from it.
+``patterns/rule_index.json``, with the classes a rule's matches start with
+(``scanner.match_starts``); a rule the index knows takes both from it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
+from courtfacts.extract.scanner import match_starts
 from courtfacts.patterns import (
     DeferredRegex,
     expand,
@@ -169,11 +171,11 @@ def _as_regex(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def build_rule_index() -> dict[str, Any]:
     """The content of ``patterns/rule_index.json``: every rule that compiles, by
-    ``rule_key``, with the words read from its parse tree now.
+    ``rule_key``, with the words and start classes read from its parse tree now.
 
     Returns:
         ``{"header": ..., "rules": {key: {"rule": id, "flags": compiled flags,
-        "words": [...] | None}}}``,
+        "words": [...] | None, "starts": [first, heads] | None}}}``,
         keys sorted; empty rules when ``needles.py`` cannot be read.
     """
     header = index_header()
@@ -186,9 +188,11 @@ def build_rule_index() -> dict[str, Any]:
         except re.error:
             continue  # not vouched for: compiled (and refused) at start-up
         words = required_words(regex)
+        starts = match_starts(regex)
         rules[rule_key(pattern, flags)] = {
             "rule": entry.id,
             "flags": regex.flags,
             "words": None if words is None else list(words),
+            "starts": None if starts is None else list(starts),
         }
     return {"header": header, "rules": dict(sorted(rules.items()))}

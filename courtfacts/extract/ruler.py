@@ -18,8 +18,8 @@ from functools import cache
 from typing import Any
 
 from courtfacts.extract.needles import Haystack, Needle
-from courtfacts.extract.scanner import find_matches
-from courtfacts.patterns import PatternEntry, compile_entry, expand, macros
+from courtfacts.extract.scanner import find_matches, has_scanner
+from courtfacts.patterns import DeferredRegex, PatternEntry, compile_entry, expand, macros
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|however)\b", re.IGNORECASE)
 
@@ -119,6 +119,14 @@ def _matches(
         if match:
             reached = max(match.end(), position + 1)
             yield match
+
+
+def prepare_rule(entry: PatternEntry) -> None:
+    """Compile now what ``match_patterns`` will run for this rule: its scanner, or,
+    for a rule tried at number starts, the rule itself."""
+    regex = compile_entry(entry)
+    if (entry.anchor == "number" or not has_scanner(regex)) and isinstance(regex, DeferredRegex):
+        regex.compiled()
 
 
 def _hits_from_match(entry: PatternEntry, order: int, match: re.Match[str]) -> Iterable[Hit]:

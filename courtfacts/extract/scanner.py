@@ -7,7 +7,9 @@ reads a compiled regex's parse tree for the first few characters any of its
 matches begins with, and ``find_matches`` leads the rule with them, so that
 the engine skips, at C speed, every place no match can start. The rule
 itself runs unchanged wherever it is tried, so the matches are those of
-``finditer``, the same ones in the same order.
+``finditer``, the same ones in the same order, with the same groups. The
+rule index records each rule's start classes, so that a rule is neither
+parsed nor compiled twice at start-up (``patterns.rule_index``).
 """
 
 from __future__ import annotations
@@ -180,42 +182,100 @@ def _alternation(heads: set[tuple[_Class, ...]]) -> str:
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
+_END = "_scanner_end"
+"""The group, put at the end of the rule inside its scanner, that marks where a match ends."""
+
+
 @cache
 def _scanner(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """A regex that matches one character wherever ``regex`` matches, or None.
 
     Python's regex engine tries a case-insensitive rule at every character of
     the text. Led by a case-sensitive class of the rule's possible first
-    characters (``match_starts``), the engine skips, at C speed,
-    every character that cannot start a match; where the first few
-    characters can start one, it tries the rule, unchanged and seeing the
-    whole text (inside a lookbehind of one character, so that it starts there).
+    characters (``match_starts``, or the ``starts`` the rule index recorded
+    for it), the engine skips, at C speed, every character that cannot start
+    a match; where the first few characters can start one, it tries the rule,
+    unchanged and seeing the whole text (inside a lookbehind of one
+    character, so that it starts there). The rule's groups are captured there
+    as ``match`` would capture them, and an empty group after the rule marks
+    where its match ends: the rule itself is never compiled on its own.
     """
-    starts = match_starts(regex)
-    if starts is None:
+    starts = getattr(regex, "starts", False)
+    if starts is False:  # not from the rule index: read from the parse tree now
+        starts = match_starts(regex)
+    if starts is None or f"(?P<{_END}>" in regex.pattern:
         return None
     first, heads = starts
     try:
         return re.compile(
-            f"(?-i:{first})(?<=(?=(?-i:{heads}))(?=(?:{regex.pattern}))[\\s\\S])", regex.flags
+            f"(?-i:{first})(?<=(?=(?-i:{heads}))(?=(?:{regex.pattern})(?P<{_END}>))[\\s\\S])",
+            regex.flags,
         )
     except re.error:  # a global flag inside the pattern, say: scan the plain way
         return None
 
 
-def find_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+class ScannedMatch:
+    """One match of a rule, as ``re.Match`` answers it, read from its scanner's match.
+
+    Group 0 is the rule's whole match; every other group is the rule's own,
+    by number or by name.
+    """
+
+    __slots__ = ("_end", "_found", "_start", "string")
+
+    def __init__(self, found: re.Match[str], string: str) -> None:
+        self._found = found
+        self._start = found.start()
+        self._end = found.start(_END)
+        self.string = string
+
+    def start(self, group: int | str = 0) -> int:
+        return self._start if group == 0 else self._found.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._end if group == 0 else self._found.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return (self.start(group), self.end(group))
+
+    def group(self, *groups: int | str) -> Any:
+        if not groups:
+            groups = (0,)
+        values = [
+            self.string[self._start : self._end] if g == 0 else self._found.group(g) for g in groups
+        ]
+        return values[0] if len(values) == 1 else tuple(values)
+
+    def __getitem__(self, group: int | str) -> str | None:
+        return self.group(group)
+
+    def groupdict(self, default: Any = None) -> dict[str, Any]:
+        found = self._found.groupdict(default)
+        del found[_END]
+        return found
+
+    def groups(self, default: Any = None) -> tuple[Any, ...]:
+        return self._found.groups(default)[:-1]
+
+    def __repr__(self) -> str:
+        return f"<ScannedMatch span={self.span()!r} match={self.group()!r}>"
+
+
+def has_scanner(regex: re.Pattern[str]) -> bool:
+    """Whether ``find_matches`` runs this regex through a scanner (compiled now, if so)."""
+    return _scanner(regex) is not None
+
+
+def find_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str] | ScannedMatch]:
     """The matches of ``regex.finditer(text)``, found faster (``_scanner``)."""
     scanner = _scanner(regex)
     if scanner is None:
         yield from regex.finditer(text)
         return
-    search, match = scanner.search, regex.match
+    search = scanner.search
     position = 0
     while (found := search(text, position)) is not None:
-        start = found.start()
-        matched = match(text, start)
-        if matched is None:  # not reached: the scanner tried the very same regex here
-            position = start + 1
-            continue
+        matched = ScannedMatch(found, text)
         yield matched
-        position = max(matched.end(), start + 1)
+        position = max(matched._end, matched._start + 1)

@@ -179,16 +179,19 @@ def load_patterns(names: tuple[str, ...] = PATTERN_FILES) -> tuple[PatternEntry,
 
 
 RULE_INDEX = "rule_index.json"
-"""The file, in this package, of the rules known to compile and their required words."""
-IndexedRule = tuple[int, tuple[str, ...] | None]
-"""What the index knows of a rule: its compiled regex's flags and its required words."""
+"""The file, in this package, of the rules known to compile, their required words
+and the characters their matches start with."""
+IndexedRule = tuple[int, tuple[str, ...] | None, tuple[str, str] | None]
+"""What the index knows of a rule: its compiled regex's flags, its required words
+(``extract/needles.py``) and its start classes (``extract/scanner.py``)."""
 
 
 class DeferredRegex:
     """A rule's regex that the rule index vouches for, compiled at its first use.
 
     It answers ``pattern`` and ``flags`` as the compiled regex would, carries the
-    words the index records (``required``), and passes every other use to the
+    words and start classes the index records (``required``, ``starts``), and
+    passes every other use to the
     compiled regex. Once compiled, its ``finditer``, ``match`` and ``search``
     are the compiled regex's own, so a rule run many times pays nothing more.
     """
@@ -197,7 +200,7 @@ class DeferredRegex:
         self.rule = rule
         self.pattern = pattern
         self._given = given
-        self.flags, self.required = known  # the flags with the regex's own (?m), (?i)...
+        self.flags, self.required, self.starts = known  # flags with the regex's own (?m), (?i)...
         self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
@@ -236,23 +239,27 @@ def rule_key(pattern: str, flags: int) -> str:
 
 
 def index_header() -> dict[str, str] | None:
-    """What the index's words depend on besides the regexes: Python's regex parser
-    (its version) and the code that reads the words (a hash of ``extract/needles.py``).
+    """What the index depends on besides the regexes: Python's regex parser (its
+    version) and the code that reads words and start classes from it (hashes of
+    ``extract/needles.py`` and ``extract/scanner.py``).
 
     Returns:
-        The header, or None when the source of ``needles.py`` cannot be read.
+        The header, or None when the source of either cannot be read.
     """
-    try:
-        source = resources.files("courtfacts.extract").joinpath("needles.py").read_bytes()
-    except (FileNotFoundError, OSError):
-        return None
-    python = ".".join(map(str, sys.version_info[:2]))
-    return {"python": python, "needles": hashlib.sha256(source).hexdigest()}
+    header = {"python": ".".join(map(str, sys.version_info[:2]))}
+    for module in ("needles", "scanner"):
+        try:
+            source = resources.files("courtfacts.extract").joinpath(f"{module}.py").read_bytes()
+        except (FileNotFoundError, OSError):
+            return None
+        header[module] = hashlib.sha256(source).hexdigest()
+    return header
 
 
 @cache
 def rule_index() -> dict[str, IndexedRule]:
-    """The rules known to compile, by ``rule_key``, with their flags and required words.
+    """The rules known to compile, by ``rule_key``, with their flags, required words
+    and start classes.
 
     Returns:
         An empty index when the file is missing, unreadable or made for another
@@ -264,7 +271,13 @@ def rule_index() -> dict[str, IndexedRule]:
         if data.get("header") != index_header():
             return {}
         return {
-            key: (int(item["flags"]), None if item["words"] is None else tuple(item["words"]))
+            key: (
+                int(item["flags"]),
+                None if item["words"] is None else tuple(item["words"]),
+                None
+                if item["starts"] is None
+                else (str(item["starts"][0]), str(item["starts"][1])),
+            )
             for key, item in data["rules"].items()
         }
     except (FileNotFoundError, OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -46,8 +46,8 @@ def texts() -> list[str]:
     return [*found, "\n".join(examples)]
 
 
-def _spans(matches) -> list[tuple[tuple[int, int], dict]]:
-    return [(m.span(), m.groupdict()) for m in matches]
+def _spans(matches) -> list[tuple]:
+    return [(m.span(), m.group(), m.groups(), m.groupdict()) for m in matches]
 
 
 def test_only_the_folded_letters_match_ascii_letters_beyond_ascii() -> None:
