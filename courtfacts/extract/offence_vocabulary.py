@@ -1,5 +1,8 @@
 """The offence vocabulary of ``patterns/offences.json``, compiled once.
 
+Rule and citation regexes are compiled at their first use, and then only as
+their scanners (``scanner.find_matches``), so start-up compiles none twice.
+
 Rules (offence phrasings with their categories and switches), clause cues
 (``context``) and statute codes per jurisdiction, whose citations
 (``section 296 of the Penal Code``, ``18 U.S.C. § 2252(a)(4)(B)``, ``PC 288(a)``)
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from courtfacts.patterns import load_lexicon
+from courtfacts.patterns import deferred, load_lexicon
 
 _SECTION = r"\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]?)?(?:\s?\(\s?\w{1,4}\s?\))*"
 SECTION_JOIN = (
@@ -69,7 +72,10 @@ def _code(raw: dict[str, Any], cues: dict[str, re.Pattern[str]]) -> Code:
         raw["id"],
         raw["name"],
         tuple(raw["jurisdictions"]),
-        tuple(re.compile(p, re.IGNORECASE) for p in (before, after)),
+        tuple(
+            deferred(f"{raw['id']}.{side}", p, re.IGNORECASE)
+            for side, p in (("before", before), ("after", after))
+        ),
         {key.lower(): (value[0], value[1]) for key, value in raw["sections"].items()},
         {key.lower(): _switches(value, cues) for key, value in (raw.get("when") or {}).items()},
     )
@@ -84,7 +90,7 @@ def vocabulary() -> Vocabulary:
         Rule(
             r["id"],
             r["category"],
-            re.compile(r["pattern"], re.IGNORECASE),
+            deferred(r["id"], r["pattern"], re.IGNORECASE),
             bool(r.get("narrative")),
             _switches(r.get("when"), cues),
         )

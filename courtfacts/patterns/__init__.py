@@ -190,7 +190,8 @@ class DeferredRegex:
     """A rule's regex that the rule index vouches for, compiled at its first use.
 
     It answers ``pattern`` and ``flags`` as the compiled regex would, carries the
-    words and start classes the index records (``required``, ``starts``), and
+    words and start classes the index records (``required``, ``starts``; False
+    when nobody recorded them, see ``deferred``), and
     passes every other use to the
     compiled regex. Once compiled, its ``finditer``, ``match`` and ``search``
     are the compiled regex's own, so a rule run many times pays nothing more.
@@ -231,6 +232,13 @@ class DeferredRegex:
     def __repr__(self) -> str:
         state = "compiled" if self._compiled is not None else "not compiled yet"
         return f"<DeferredRegex {self.rule}, {state}>"
+
+
+def deferred(name: str, pattern: str, flags: int) -> re.Pattern[str]:
+    """A regex compiled at its first use, for a pattern the rule index does not
+    record (the offence vocabulary): its start classes are read when first needed."""
+    known = (flags | re.UNICODE, None, False)
+    return DeferredRegex(name, pattern, flags, known)  # type: ignore[arg-type, return-value]
 
 
 def rule_key(pattern: str, flags: int) -> str:
