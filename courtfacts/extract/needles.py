@@ -9,7 +9,8 @@ derived from the regex itself, never written by hand, so skipping is exact:
 it can never lose a match. Parsing every rule for them costs most of a
 second at start-up, so ``build_rule_index`` records them once, for
 ``patterns/rule_index.json``, with the classes a rule's matches start with
-(``scanner.match_starts``); a rule the index knows takes both from it.
+and the macro that leads it (``scanner.match_starts``, ``scanner.leading_macro``);
+a rule the index knows takes them from it.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
-from courtfacts.extract.scanner import match_starts
+from courtfacts.extract.scanner import leading_macro, match_starts
 from courtfacts.patterns import (
     DeferredRegex,
     expand,
     index_header,
     load_patterns,
+    macros,
     rule_key,
 )
 
@@ -109,8 +111,8 @@ def required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     >>> required_words(re.compile(r"(?:suspended)?\\d+")) is None
     True
     """
-    if isinstance(regex, DeferredRegex):
-        return regex.required
+    if isinstance(regex, DeferredRegex) and regex.required is not False:
+        return regex.required  # recorded in the rule index
     try:
         tree = sre_parse.parse(regex.pattern, regex.flags)
     except (re.error, RecursionError):
@@ -175,7 +177,7 @@ def build_rule_index() -> dict[str, Any]:
 
     Returns:
         ``{"header": ..., "rules": {key: {"rule": id, "flags": compiled flags,
-        "words": [...] | None, "starts": [first, heads] | None}}}``,
+        "words": [...] | None, "starts": [first, heads] | None, "lead": macro | None}}}``,
         keys sorted; empty rules when ``needles.py`` cannot be read.
     """
     header = index_header()
@@ -194,5 +196,6 @@ def build_rule_index() -> dict[str, Any]:
             "flags": regex.flags,
             "words": None if words is None else list(words),
             "starts": None if starts is None else list(starts),
+            "lead": leading_macro(pattern, flags, macros()),
         }
     return {"header": header, "rules": dict(sorted(rules.items()))}

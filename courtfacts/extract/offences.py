@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from courtfacts.extract.needles import Haystack, Needle
 from courtfacts.extract.offence_vocabulary import (
     SECTION_JOIN,
     Code,
@@ -128,11 +130,21 @@ def _count(text: str, start: int, sentence_start: int) -> int | None:
     return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
+@cache
+def _needle(regex: re.Pattern[str]) -> Needle | None:
+    return Needle.of(regex)
+
+
 def _phrases(text: str) -> list[tuple[int, int, Rule]]:
-    """Rule matches, overlaps settled: the longest first, then the earlier rule."""
+    """Rule matches, overlaps settled: the longest first, then the earlier rule.
+
+    A rule whose required words the text lacks is not run (``needles``).
+    """
+    haystack = Haystack(text)
     found = [
         (m.start(), m.end(), order, rule)
         for order, rule in enumerate(vocabulary().rules)
+        if (needle := _needle(rule.regex)) is None or needle.in_text(haystack)
         for m in find_matches(rule.regex, text)
         if m.end() > m.start()
     ]

@@ -5,7 +5,8 @@ its sentence context allows it, splits matches that state several values
 (``emit``), drops values hidden by a BLOCK (an age is not a duration), and
 keeps one hit per place and label. A rule whose regex needs words the text
 lacks is not run (``needles``); one anchored on numbers is tried only where
-a number starts.
+a number starts, and one led by a term or duration macro only where that
+macro matches (found once per document, ``scanner.every_start``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from courtfacts.extract.needles import Haystack, Needle
-from courtfacts.extract.scanner import find_matches, has_scanner
+from courtfacts.extract.scanner import every_start, find_matches, has_scanner, leading_macro
 from courtfacts.patterns import DeferredRegex, PatternEntry, compile_entry, expand, macros
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|however)\b", re.IGNORECASE)
@@ -95,10 +96,35 @@ def _needle(regex: re.Pattern[str]) -> Needle | None:
     return Needle.of(regex)
 
 
-def _matches(
-    entry: PatternEntry, haystack: Haystack, number_starts: list[int]
-) -> Iterable[re.Match[str]]:
+@cache
+def _lead(regex: re.Pattern[str]) -> str | None:
+    lead = getattr(regex, "lead", False)
+    if lead is False:  # not from the rule index: read from the parse tree now
+        lead = leading_macro(regex.pattern, regex.flags, macros())
+    return lead
+
+
+class _Starts:
+    """Where matches may start in one text: numbers, and each leading macro (``LEAD_MACROS``),
+    each found once, when a rule first asks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.numbers = [m.start() for m in _number_start().finditer(text)]
+        self._numbers = set(self.numbers)
+        self._leads: dict[tuple[str, int, bool], list[int]] = {}
+
+    def of(self, lead: str, flags: int, at_numbers: bool) -> list[int]:
+        key = (lead, flags, at_numbers)
+        if key not in self._leads:
+            found = every_start(f"(?:{macros()[lead]})", flags, self.text)
+            self._leads[key] = [p for p in found if p in self._numbers] if at_numbers else found
+        return self._leads[key]
+
+
+def _matches(entry: PatternEntry, haystack: Haystack, starts: _Starts) -> Iterable[re.Match[str]]:
     """Non-overlapping matches, tried only at number starts for number-anchored rules,
+    only where its macro starts for a rule a macro leads (``scanner.leading_macro``),
     and elsewhere only where a match's first characters are (``scanner.find_matches``).
 
     A rule whose regex needs a word the text lacks is not run at all.
@@ -108,11 +134,16 @@ def _matches(
     if needle is not None and not needle.in_text(haystack):
         return
     text = haystack.text
-    if entry.anchor != "number":
+    lead = _lead(regex)
+    if lead is not None:
+        positions = starts.of(lead, regex.flags, at_numbers=entry.anchor == "number")
+    elif entry.anchor == "number":
+        positions = starts.numbers
+    else:
         yield from find_matches(regex, text)
         return
     reached = 0
-    for position in number_starts:
+    for position in positions:
         if position < reached:
             continue
         match = regex.match(text, position)
@@ -123,9 +154,10 @@ def _matches(
 
 def prepare_rule(entry: PatternEntry) -> None:
     """Compile now what ``match_patterns`` will run for this rule: its scanner, or,
-    for a rule tried at number starts, the rule itself."""
+    for a rule tried at number or macro starts, the rule itself."""
     regex = compile_entry(entry)
-    if (entry.anchor == "number" or not has_scanner(regex)) and isinstance(regex, DeferredRegex):
+    tried_at_starts = entry.anchor == "number" or _lead(regex) is not None
+    if (tried_at_starts or not has_scanner(regex)) and isinstance(regex, DeferredRegex):
         regex.compiled()
 
 
@@ -226,11 +258,11 @@ def match_patterns(
         Hits of every label but BLOCK, at most one per place and label.
     """
     sents = Sentences(sentences)
-    number_starts = [m.start() for m in _number_start().finditer(text)]
+    starts = _Starts(text)
     haystack = Haystack(text)
     raw: list[Hit] = []
     for order, entry in enumerate(entries):
-        for match in _matches(entry, haystack, number_starts):
+        for match in _matches(entry, haystack, starts):
             if match.end() > match.start() and _context_allows(entry, text, match, sents):
                 raw.extend(_hits_from_match(entry, order, match))
     blocks = [_stretch(hit, len(text)) for hit in raw if hit.label == "BLOCK"]

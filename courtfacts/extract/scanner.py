@@ -262,6 +262,73 @@ class ScannedMatch:
         return f"<ScannedMatch span={self.span()!r} match={self.group()!r}>"
 
 
+LEAD_MACROS = ("TERM", "DUR")
+"""Macros dear enough to match, and leading enough rules, that where they can start
+is worth finding once per document: a rule led by one (``leading_macro``) is
+tried only there (``every_start``). Measured on the corpus with
+``benchmarks/pipeline_cost.py``: the rules' own cost falls by 5%; adding NUMD
+and MONEY, which lead few rules, costs more than it saves."""
+
+
+def _shape(node: Any) -> Any:
+    """A parse-tree node as plain nested tuples, comparable with ``==``."""
+    if isinstance(node, sre_parse.SubPattern):
+        return tuple(_shape(item) for item in node.data)
+    if isinstance(node, tuple | list):
+        return tuple(_shape(item) for item in node)
+    return node
+
+
+def leading_macro(pattern: str, flags: int, macros: dict[str, str]) -> str | None:
+    r"""The first of ``LEAD_MACROS`` that every match of ``pattern`` begins with, or None.
+
+    A rule is led by a macro when its regex, read from its parse tree, opens
+    with that macro's group: first in its sequence, not one alternative among
+    others, not optional, perhaps inside plain or capturing groups. Every
+    match of the rule then starts where the macro matches.
+
+    >>> table = {"TERM": r"\d+ years?", "DUR": r"\d+ days?"}
+    >>> leading_macro(r"(?P<term>(?:\d+ years?))\s+jail", 0, table)
+    'TERM'
+    >>> leading_macro(r"(?:(?:\d+ days?)\s+a\s+week|daily)", 0, table) is None  # an alternative
+    True
+    >>> leading_macro(r"(?:(?:\d+ years?))?\s+jail", 0, table) is None  # optional
+    True
+    """
+    try:
+        rule = sre_parse.parse(pattern, flags).data
+    except (re.error, RecursionError):
+        return None
+    for name in LEAD_MACROS:
+        if name not in macros:
+            continue
+        wanted = _shape(sre_parse.parse(f"(?:{macros[name]})", flags).data[0])
+        nodes = rule
+        while nodes:
+            if _shape(nodes[0]) == wanted:
+                return name
+            op, av = nodes[0]
+            if op is not sre.SUBPATTERN or av[1] or av[2]:  # not a group, or one setting flags
+                break
+            nodes = av[3].data
+    return None
+
+
+@cache
+def _macro_regex(pattern: str, flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def every_start(pattern: str, flags: int, text: str) -> list[int]:
+    """Every position of ``text`` where the regex of ``pattern`` matches, overlapping
+    matches included, in one pass of its scanner (``_scanner``)."""
+    scanner = _scanner(_macro_regex(pattern, flags))
+    if scanner is None:
+        regex = _macro_regex(pattern, flags)
+        return [position for position in range(len(text) + 1) if regex.match(text, position)]
+    return [found.start() for found in scanner.finditer(text)]
+
+
 def has_scanner(regex: re.Pattern[str]) -> bool:
     """Whether ``find_matches`` runs this regex through a scanner (compiled now, if so)."""
     return _scanner(regex) is not None

@@ -181,17 +181,18 @@ def load_patterns(names: tuple[str, ...] = PATTERN_FILES) -> tuple[PatternEntry,
 RULE_INDEX = "rule_index.json"
 """The file, in this package, of the rules known to compile, their required words
 and the characters their matches start with."""
-IndexedRule = tuple[int, tuple[str, ...] | None, tuple[str, str] | None]
+IndexedRule = tuple[int, tuple[str, ...] | None, tuple[str, str] | None, str | None]
 """What the index knows of a rule: its compiled regex's flags, its required words
-(``extract/needles.py``) and its start classes (``extract/scanner.py``)."""
+(``extract/needles.py``), its start classes and the macro that leads it
+(``extract/scanner.py``)."""
 
 
 class DeferredRegex:
     """A rule's regex that the rule index vouches for, compiled at its first use.
 
     It answers ``pattern`` and ``flags`` as the compiled regex would, carries the
-    words and start classes the index records (``required``, ``starts``; False
-    when nobody recorded them, see ``deferred``), and
+    words, start classes and leading macro the index records (``required``,
+    ``starts``, ``lead``; False when nobody recorded them, see ``deferred``), and
     passes every other use to the
     compiled regex. Once compiled, its ``finditer``, ``match`` and ``search``
     are the compiled regex's own, so a rule run many times pays nothing more.
@@ -201,7 +202,7 @@ class DeferredRegex:
         self.rule = rule
         self.pattern = pattern
         self._given = given
-        self.flags, self.required, self.starts = known  # flags with the regex's own (?m), (?i)...
+        self.flags, self.required, self.starts, self.lead = known  # flags with its own (?m)...
         self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
@@ -236,8 +237,9 @@ class DeferredRegex:
 
 def deferred(name: str, pattern: str, flags: int) -> re.Pattern[str]:
     """A regex compiled at its first use, for a pattern the rule index does not
-    record (the offence vocabulary): its start classes are read when first needed."""
-    known = (flags | re.UNICODE, None, False)
+    record (the offence vocabulary): its required words and start classes are
+    read from its parse tree when first needed (False: not recorded)."""
+    known = (flags | re.UNICODE, False, False, False)
     return DeferredRegex(name, pattern, flags, known)  # type: ignore[arg-type, return-value]
 
 
@@ -285,6 +287,7 @@ def rule_index() -> dict[str, IndexedRule]:
                 None
                 if item["starts"] is None
                 else (str(item["starts"][0]), str(item["starts"][1])),
+                None if item["lead"] is None else str(item["lead"]),
             )
             for key, item in data["rules"].items()
         }

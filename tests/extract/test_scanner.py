@@ -16,9 +16,11 @@ import pytest
 
 from courtfacts.corpus import SUFFIXES, read
 from courtfacts.errors import ReadError
+from courtfacts.extract import ruler
+from courtfacts.extract.needles import Haystack
 from courtfacts.extract.offence_vocabulary import vocabulary
-from courtfacts.extract.scanner import _FOLDS, find_matches, match_starts
-from courtfacts.patterns import compile_entry, load_patterns
+from courtfacts.extract.scanner import _FOLDS, find_matches, leading_macro, match_starts
+from courtfacts.patterns import compile_entry, expand, load_patterns, macros
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = [ROOT / "examples", ROOT.parent / "shared" / "corpus" / "docs"]
@@ -87,3 +89,42 @@ def test_every_rule_matches_as_finditer(texts: list[str]) -> None:
         for text in texts:
             expected = _spans(regex.finditer(text))
             assert _spans(find_matches(regex, text)) == expected, regex.pattern[:80]
+
+
+def _tried_everywhere(entry, text: str) -> list[tuple]:
+    """A rule's matches as plain ``re`` finds them: at number starts for a number-anchored rule."""
+    regex = compile_entry(entry)
+    if entry.anchor != "number":
+        return _spans(regex.finditer(text))
+    found, reached = [], 0
+    for position in ruler._Starts(text).numbers:
+        if position >= reached and (match := regex.match(text, position)):
+            found.append(match)
+            reached = max(match.end(), position + 1)
+    return _spans(found)
+
+
+def test_every_rule_matches_in_the_ruler_as_tried_everywhere(texts: list[str]) -> None:
+    """Rules led by a macro are tried only where it starts, yet find every match."""
+    for text in texts:
+        starts, haystack = ruler._Starts(text), Haystack(text)
+        for entry in load_patterns():
+            expected = _tried_everywhere(entry, text)
+            assert _spans(ruler._matches(entry, haystack, starts)) == expected, entry.id
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lead"),
+    [
+        (r"(?P<term>{TERM})\s+(?:imprisonment|custody)", "TERM"),
+        (r"(?:(?P<d>{DUR})\s+of\s+)probation", "DUR"),
+        (r"(?:{TERM}|life)\s+imprisonment", None),  # one alternative among two
+        (r"(?:{TERM})?\s*imprisonment", None),  # optional
+        (r"(?i:{TERM})\s+jail", None),  # a group that sets flags
+        (r"about\s+{TERM}", None),  # not first
+    ],
+)
+def test_a_rule_is_led_by_a_macro_only_when_every_match_starts_with_it(
+    pattern: str, lead: str | None
+) -> None:
+    assert leading_macro(expand(pattern), re.IGNORECASE, macros()) == lead
