@@ -167,6 +167,12 @@ class Needle:
 
 
 @cache
+def needle_of(regex: re.Pattern[str]) -> Needle | None:
+    """``Needle.of``, once per regex."""
+    return Needle.of(regex)
+
+
+@cache
 def _as_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
 

@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from courtfacts.extract.needles import Haystack, Needle
+from courtfacts.extract.needles import Haystack, needle_of
 from courtfacts.extract.offence_vocabulary import (
     SECTION_JOIN,
     Code,
@@ -130,11 +129,6 @@ def _count(text: str, start: int, sentence_start: int) -> int | None:
     return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
-@cache
-def _needle(regex: re.Pattern[str]) -> Needle | None:
-    return Needle.of(regex)
-
-
 def _phrases(text: str) -> list[tuple[int, int, Rule]]:
     """Rule matches, overlaps settled: the longest first, then the earlier rule.
 
@@ -144,7 +138,7 @@ def _phrases(text: str) -> list[tuple[int, int, Rule]]:
     found = [
         (m.start(), m.end(), order, rule)
         for order, rule in enumerate(vocabulary().rules)
-        if (needle := _needle(rule.regex)) is None or needle.in_text(haystack)
+        if (needle := needle_of(rule.regex)) is None or needle.in_text(haystack)
         for m in find_matches(rule.regex, text)
         if m.end() > m.start()
     ]

@@ -279,6 +279,11 @@ def _shape(node: Any) -> Any:
     return node
 
 
+@cache
+def _macro_shape(pattern: str, flags: int) -> Any:
+    return _shape(sre_parse.parse(f"(?:{pattern})", flags).data[0])
+
+
 def leading_macro(pattern: str, flags: int, macros: dict[str, str]) -> str | None:
     r"""The first of ``LEAD_MACROS`` that every match of ``pattern`` begins with, or None.
 
@@ -302,7 +307,7 @@ def leading_macro(pattern: str, flags: int, macros: dict[str, str]) -> str | Non
     for name in LEAD_MACROS:
         if name not in macros:
             continue
-        wanted = _shape(sre_parse.parse(f"(?:{macros[name]})", flags).data[0])
+        wanted = _macro_shape(macros[name], flags)
         nodes = rule
         while nodes:
             if _shape(nodes[0]) == wanted:
