@@ -6,10 +6,13 @@ Prints, for each measure, the best and the median of N runs (default 5):
 
 - ``courtfacts --help``, wall time of the whole command;
 - ``courtfacts extract ONE.txt -o OUT --workers 1 --quiet`` on a two-sentence
-  text file, wall time of the whole command;
+  text file, wall time of the whole command: with the cache folder
+  (``courtfacts.cache``) as an earlier run left it, empty (a first run: the
+  rules it needs compiled and the names read from their packages), and off;
 - ``import courtfacts.cli`` alone;
-- the pipeline: ``build_pipeline()`` and its first document (what a worker
-  pays once), in a process that has imported it already;
+- the pipeline: ``build_pipeline()`` and its first document, in a process
+  that has imported it already; and a worker's set-up (``warm_up`` with
+  every rule compiled), with the cache folder filled and empty;
 - the rules' set-up, without and with ``patterns/rule_index.json``: loading
   and validating the pattern files, then compiling every rule and reading
   its required words (``needles``) from its parse tree, against taking the
@@ -27,6 +30,7 @@ compare, and the script is never a test.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -36,18 +40,19 @@ from pathlib import Path
 
 PYTHON = sys.executable
 COMMAND = str(Path(PYTHON).with_name("courtfacts"))
+CACHE = "COURTFACTS_CACHE"
 ONE_DOCUMENT = (
     "On 1 May 2020 John Smith, 30, admitted two counts of fraud at Leeds Crown Court. "
     "He was jailed for four years and eight months and ordered to pay £1,200.\n"
 )
 _PIPELINE = """
-import time
+import sys, time
 from courtfacts.batch import warm_up
 from courtfacts.extract.pipeline import build_pipeline
 start = time.perf_counter()
 nlp = build_pipeline()
 built = time.perf_counter()
-warm_up(nlp)
+warm_up(nlp, every_rule=sys.argv[1] == "worker")
 print(built - start, time.perf_counter() - built)
 """
 _RULES = """
@@ -90,14 +95,28 @@ sys.exit(0 if same == len(indexed) == len(eager) else 1)
 """
 
 
-def _wall(args: list[str]) -> float:
+def _environment(cache: str | None) -> dict[str, str]:
+    """This process's environment with the cache folder ``cache`` ("off": none)."""
+    env = dict(os.environ)
+    if cache is not None:
+        env[CACHE] = cache
+    return env
+
+
+def _wall(args: list[str], cache: str | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        args,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=_environment(cache),
+    )
     return time.perf_counter() - start
 
 
-def _figures(args: list[str]) -> list[float]:
-    done = subprocess.run(args, check=True, capture_output=True, text=True)
+def _figures(args: list[str], cache: str | None = None) -> list[float]:
+    done = subprocess.run(args, check=True, capture_output=True, text=True, env=_environment(cache))
     return [float(value) for value in done.stdout.split()]
 
 
@@ -117,19 +136,35 @@ def main() -> None:
         document.write_text(ONE_DOCUMENT, encoding="utf-8")
         extract = [COMMAND, "extract", str(document), "-o", f"{folder}/out"]
         extract += ["--workers", "1", "--quiet"]
-        _row("courtfacts --help", [_wall([COMMAND, "--help"]) for _ in range(repeats)])
+        kept = f"{folder}/cache"
+        _wall(extract, kept)  # leaves the cache as any earlier run would
+        _wall([PYTHON, "-c", _PIPELINE, "worker"], kept)
+        _row("courtfacts --help", [_wall([COMMAND, "--help"], kept) for _ in range(repeats)])
         _row(
-            "courtfacts extract (one document, 1 worker)", [_wall(extract) for _ in range(repeats)]
+            "courtfacts extract (one document, 1 worker)",
+            [_wall(extract, kept) for _ in range(repeats)],
         )
-    imports = [PYTHON, "-c", "import courtfacts.cli"]
-    _row("import courtfacts.cli", [_wall(imports) for _ in range(repeats)])
-    _row(
-        "python -c pass (the interpreter alone)",
-        [_wall([PYTHON, "-c", "pass"]) for _ in range(repeats)],
-    )
-    pipeline = [_figures([PYTHON, "-c", _PIPELINE]) for _ in range(repeats)]
-    _row("build_pipeline()", [built for built, _ in pipeline])
-    _row("its first document (warm-up)", [first for _, first in pipeline])
+        _row(
+            "  the same, the cache folder empty",
+            [_wall(extract, f"{folder}/empty-{run}") for run in range(repeats)],
+        )
+        _row("  the same, the cache off", [_wall(extract, "off") for _ in range(repeats)])
+        imports = [PYTHON, "-c", "import courtfacts.cli"]
+        _row("import courtfacts.cli", [_wall(imports) for _ in range(repeats)])
+        _row(
+            "python -c pass (the interpreter alone)",
+            [_wall([PYTHON, "-c", "pass"]) for _ in range(repeats)],
+        )
+        pipeline = [_figures([PYTHON, "-c", _PIPELINE, "plain"], kept) for _ in range(repeats)]
+        _row("build_pipeline()", [built for built, _ in pipeline])
+        _row("its first document (warm-up)", [first for _, first in pipeline])
+        worker = [_figures([PYTHON, "-c", _PIPELINE, "worker"], kept) for _ in range(repeats)]
+        _row("a worker's set-up (every rule compiled)", [ready for _, ready in worker])
+        empty = [
+            _figures([PYTHON, "-c", _PIPELINE, "worker"], f"{folder}/worker-{run}")
+            for run in range(repeats)
+        ]
+        _row("  the same, the cache folder empty", [ready for _, ready in empty])
     for mode in ("without", "with"):
         rules = [_figures([PYTHON, "-c", _RULES, mode]) for _ in range(repeats)]
         _row(f"load the pattern files ({mode} the index)", [loaded for loaded, _ in rules])

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from courtfacts import regex_cache
 from courtfacts.corpus import make_doc_id, read
 from courtfacts.corpus.pdf import Engine
 from courtfacts.errors import CODES, CourtfactsError
@@ -163,6 +164,7 @@ def warm_up(nlp: Language, every_rule: bool = False) -> None:
     if every_rule:
         for entry in nlp.get_pipe("courtfacts_ruler").entries:
             prepare_rule(entry)
+        regex_cache.save()  # a worker process ends without the exit hook that saves it
 
 
 def unique_doc_id(wanted: str, taken: set[str]) -> str:

@@ -253,7 +253,7 @@ def test_a_workers_warm_up_compiles_every_rule_and_a_plain_one_only_what_it_need
     first deadline."""
     import re
 
-    from courtfacts import batch, patterns
+    from courtfacts import batch, patterns, regex_cache
     from courtfacts.batch import warm_up
     from courtfacts.extract import ruler, scanner
     from courtfacts.extract.pipeline import build_pipeline
@@ -265,7 +265,7 @@ def test_a_workers_warm_up_compiles_every_rule_and_a_plain_one_only_what_it_need
         pytest.skip("rule_index.json knows none of the rules (stale)")
     rules = [patterns.compile_entry(entry).pattern for entry in patterns.load_patterns()]
     compiled: list[str] = []
-    real = re.compile
+    real = regex_cache.compile  # every rule and scanner is compiled through it
 
     def recording(pattern: str, flags: int = 0) -> re.Pattern[str]:
         compiled.append(pattern)
@@ -284,7 +284,7 @@ def test_a_workers_warm_up_compiles_every_rule_and_a_plain_one_only_what_it_need
         "said a community order of 12 months would not do."
     )
     nlp = build_pipeline()
-    monkeypatch.setattr(re, "compile", recording)
+    monkeypatch.setattr(regex_cache, "compile", recording)
     warm_up(nlp)
     assert rules_compiled_by(text) > 0
     for cached in (patterns._compile, scanner._scanner):

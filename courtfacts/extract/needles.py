@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -188,9 +189,7 @@ def build_rule_index() -> dict[str, Any]:
     """
     header = index_header()
     rules: dict[str, dict[str, Any]] = {}
-    for entry in load_patterns() if header else ():
-        pattern = expand(entry.pattern)
-        flags = re.IGNORECASE if entry.ignore_case else 0
+    for name, pattern, flags in _known_regexes() if header else ():
         try:
             regex = re.compile(pattern, flags)
         except re.error:
@@ -198,10 +197,37 @@ def build_rule_index() -> dict[str, Any]:
         words = required_words(regex)
         starts = match_starts(regex)
         rules[rule_key(pattern, flags)] = {
-            "rule": entry.id,
+            "rule": name,
             "flags": regex.flags,
             "words": None if words is None else list(words),
             "starts": None if starts is None else list(starts),
             "lead": leading_macro(pattern, flags, macros()),
         }
     return {"header": header, "rules": dict(sorted(rules.items()))}
+
+
+def _known_regexes() -> Iterator[tuple[str, str, int]]:
+    """Every regex known before a document is read, as given to ``re.compile``: the
+    pattern files' rules, the macros that lead them (``scanner.every_start``),
+    the offence vocabulary and the jurisdictions' cues."""
+    from courtfacts.extract.offence_vocabulary import vocabulary  # they use this module
+    from courtfacts.extract.values import jurisdiction_cues
+
+    table = macros()
+    for entry in load_patterns():
+        pattern = expand(entry.pattern)
+        flags = re.IGNORECASE if entry.ignore_case else 0
+        yield entry.id, pattern, flags
+        try:
+            compiled_flags = re.compile(pattern, flags).flags
+        except re.error:
+            continue
+        lead = leading_macro(pattern, flags, table)
+        if lead is not None:
+            yield f"macro {lead}", f"(?:{table[lead]})", compiled_flags
+    offences = vocabulary()
+    deferred = [rule.regex for rule in offences.rules]
+    deferred += [regex for code in offences.codes for regex in code.regexes]
+    deferred += jurisdiction_cues()
+    for regex in deferred:
+        yield regex.rule, regex.pattern, regex.given_flags  # type: ignore[attr-defined]

@@ -24,6 +24,9 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
+from courtfacts import regex_cache
+from courtfacts.patterns import deferred
+
 _Tree = sre_parse.SubPattern | list
 
 _FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
@@ -207,7 +210,7 @@ def _scanner(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     first, heads = starts
     try:
-        return re.compile(
+        return regex_cache.compile(
             f"(?-i:{first})(?<=(?=(?-i:{heads}))(?=(?:{regex.pattern})(?P<{_END}>))[\\s\\S])",
             regex.flags,
         )
@@ -321,7 +324,7 @@ def leading_macro(pattern: str, flags: int, macros: dict[str, str]) -> str | Non
 
 @cache
 def _macro_regex(pattern: str, flags: int) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+    return deferred("a leading macro", pattern, flags)
 
 
 def every_start(pattern: str, flags: int, text: str) -> list[int]:

@@ -28,7 +28,7 @@ from courtfacts.extract.scanner import find_matches
 from courtfacts.extract.sentence_context import read_share, refine_sentences
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.models import Money, PaymentValue, SentenceValue
-from courtfacts.patterns import load_lexicon
+from courtfacts.patterns import deferred, load_lexicon
 
 _UNIT = re.compile(r"(years?|yrs?|months?|mths?|weeks?|wks?|days?)\b", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:\bto\b|-|–)\s*(.+)$", re.IGNORECASE)
@@ -64,8 +64,16 @@ class DocumentContext:
 @cache
 def _jurisdictions() -> tuple[dict[str, object], list[tuple[re.Pattern[str], dict[str, object]]]]:
     lexicon = load_lexicon("jurisdictions")
-    compiled = [(re.compile(j["cues"], re.IGNORECASE), j) for j in lexicon["jurisdictions"]]
+    compiled = [
+        (deferred(f"jurisdiction {j['name']}", j["cues"], re.IGNORECASE), j)
+        for j in lexicon["jurisdictions"]
+    ]
     return lexicon["default"], compiled
+
+
+def jurisdiction_cues() -> list[re.Pattern[str]]:
+    """The regexes of the jurisdictions' cues (for the rule index)."""
+    return [regex for regex, _ in _jurisdictions()[1]]
 
 
 def guess_jurisdiction(text: str, hints: str = "") -> dict[str, object]:

@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from courtfacts import regex_cache
 from courtfacts.errors import ConfigError
 
 Label = Literal[
@@ -201,14 +202,14 @@ class DeferredRegex:
     def __init__(self, rule: str, pattern: str, given: int, known: IndexedRule) -> None:
         self.rule = rule
         self.pattern = pattern
-        self._given = given
+        self.given_flags = given
         self.flags, self.required, self.starts, self.lead = known  # flags with its own (?m)...
         self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled regex (compiled now if it is not yet)."""
         if self._compiled is None:
-            regex = _compiled(self.rule, self.pattern, self._given)
+            regex = _compiled(self.rule, self.pattern, self.given_flags)
             self.finditer, self.match, self.search = regex.finditer, regex.match, regex.search
             self._compiled = regex
         return self._compiled
@@ -236,10 +237,12 @@ class DeferredRegex:
 
 
 def deferred(name: str, pattern: str, flags: int) -> re.Pattern[str]:
-    """A regex compiled at its first use, for a pattern the rule index does not
-    record (the offence vocabulary): its required words and start classes are
-    read from its parse tree when first needed (False: not recorded)."""
-    known = (flags | re.UNICODE, False, False, False)
+    """A regex compiled at its first use, for a pattern known before any document
+    is read (the offence vocabulary, a macro): with what the rule index records
+    of it, or else its required words and start classes read from its parse
+    tree when first needed (False: not recorded). It is not checked to compile
+    until then."""
+    known = rule_index().get(rule_key(pattern, flags)) or (flags | re.UNICODE, False, False, False)
     return DeferredRegex(name, pattern, flags, known)  # type: ignore[arg-type, return-value]
 
 
@@ -313,6 +316,6 @@ def _compile(rule: str, pattern: str, ignore_case: bool) -> re.Pattern[str]:
 
 def _compiled(rule: str, expanded: str, flags: int) -> re.Pattern[str]:
     try:
-        return re.compile(expanded, flags)
+        return regex_cache.compile(expanded, flags)
     except re.error as exc:
         raise ConfigError("W201", f"pattern {rule} does not compile: {exc}") from exc

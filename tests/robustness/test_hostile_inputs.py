@@ -645,7 +645,7 @@ def _command() -> list[str]:
 
 def _environment(sandbox: Path, port: int) -> dict[str, str]:
     proxy = f"http://127.0.0.1:{port}"
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k not in ("COURTFACTS_CACHE", "XDG_CACHE_HOME")}
     env.update({
         "PYTHONPATH": os.pathsep.join([str(sandbox / "site"), env.get("PYTHONPATH", "")]),
         "COURTFACTS_NETWORK_LOG": str(sandbox / "network.log"),
@@ -777,8 +777,14 @@ def test_odd_names_give_safe_ids(run: Run) -> None:
         assert (folder / doc_id).resolve().parent == folder.resolve(), (name, doc_id)
 
 
-def test_nothing_is_written_outside_the_output_folder(run: Run) -> None:
-    assert run.after == run.before
+def test_nothing_is_written_outside_the_output_folder_but_the_cache(run: Run) -> None:
+    """The one folder written besides (``courtfacts.cache``): the cache of the user's HOME."""
+    cache = Path("home", ".cache", "courtfacts")
+    assert {key: run.after.get(key) for key in run.before} == run.before
+    new = {Path(key): run.after[key] for key in run.after.keys() - run.before.keys()}
+    files = {path for path, kind in new.items() if kind != "dir"}
+    assert {path for path, kind in new.items() if kind == "dir"} <= {cache, cache.parent}
+    assert files and all(p.parent == cache and p.suffix == ".marshal" for p in files), files
     out = (run.sandbox / "out").resolve()
     for path in out.rglob("*"):
         assert not path.is_symlink() and path.resolve().is_relative_to(out), path
