@@ -5,13 +5,12 @@ always returns a ``DocumentResult``: a failure at any stage becomes an
 ``ErrorRecord`` with a stable code, so one broken file never stops a batch.
 ``process_task`` wraps it for a batch run: it gives the result the id the
 run assigned and serialises it, so that a worker process hands back one
-finished JSON line. ``iter_inputs`` and ``survey_inputs`` (from ``inputs``,
-re-exported) expand and check a run's path arguments.
+finished JSON line. ``Task``, ``Outcome`` and the like (from ``tasks``), and
+``iter_inputs`` and ``survey_inputs`` (from ``inputs``), are re-exported.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,13 +18,13 @@ from spacy.language import Language
 from courtfacts import regex_cache
 from courtfacts.corpus import make_doc_id, read
 from courtfacts.corpus.pdf import Engine
-from courtfacts.errors import CODES, CourtfactsError
+from courtfacts.errors import CourtfactsError
 from courtfacts.extract.assemble import assemble_cases
 from courtfacts.extract.pipeline import mentions_from_doc, run_pipeline, stated_document_date
 from courtfacts.extract.ruler import prepare_rule
 from courtfacts.inputs import InputSurvey, iter_inputs, survey_inputs
 from courtfacts.models import DocumentMeta, DocumentResult, ErrorRecord, Segment, SourceText
-from courtfacts.output.jsonl import dump_line
+from courtfacts.tasks import Outcome, Task, assign_doc_id, failed_outcome, outcome_of, unique_doc_id
 
 __all__ = [
     "InputSurvey",
@@ -41,28 +40,6 @@ __all__ = [
     "unique_doc_id",
     "warm_up",
 ]
-
-
-@dataclass(frozen=True)
-class Task:
-    """One document of a batch run: its path as given, the id the run assigned, and
-    the engine that reads it if it is a PDF (it travels with the document to the worker)."""
-
-    path: str
-    doc_id: str
-    pdf_engine: Engine = "pdfplumber"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A processed document: its finished JSONL line and the figures a run counts."""
-
-    task: Task
-    line: str
-    status: str
-    codes: tuple[str, ...] = ()
-    pages: int = 0
-    characters: int = 0
 
 
 def _record(doc_id: str, stage: str, exc: BaseException, code: str | None = None) -> ErrorRecord:
@@ -167,56 +144,6 @@ def warm_up(nlp: Language, every_rule: bool = False) -> None:
         regex_cache.save()  # a worker process ends without the exit hook that saves it
 
 
-def unique_doc_id(wanted: str, taken: set[str]) -> str:
-    """Return ``wanted``, or ``wanted-2``, ``wanted-3``... whichever is free, and take it.
-
-    Args:
-        wanted: the id the document's file name gives.
-        taken: ids already used in the run; the returned id is added to it.
-
-    Returns:
-        An id not in ``taken`` before the call.
-
-    >>> taken = set()
-    >>> [unique_doc_id(name, taken) for name in ("report", "report", "report-2")]
-    ['report', 'report-2', 'report-2-2']
-    """
-    candidate, number = wanted, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{wanted}-{number}"
-    taken.add(candidate)
-    return candidate
-
-
-def assign_doc_id(result: DocumentResult, doc_id: str) -> DocumentResult:
-    """Give a result another id, on the document and on each of its error records.
-
-    Args:
-        result: a document's result.
-        doc_id: the id to give it.
-
-    Returns:
-        The result with ``doc_id`` everywhere the id appears.
-    """
-    if result.doc_id == doc_id and all(error.doc_id == doc_id for error in result.errors):
-        return result
-    errors = [error.model_copy(update={"doc_id": doc_id}) for error in result.errors]
-    return result.model_copy(update={"doc_id": doc_id, "errors": errors})
-
-
-def _outcome(task: Task, result: DocumentResult) -> Outcome:
-    pages = result.meta.pages if result.meta and result.meta.pages else 0
-    return Outcome(
-        task=task,
-        line=dump_line(result),
-        status=result.status,
-        codes=tuple(error.code for error in result.errors),
-        pages=pages,
-        characters=result.characters,
-    )
-
-
 def process_task(task: Task, nlp: Language) -> Outcome:
     """Process one document of a batch under the id the run gave it.
 
@@ -232,22 +159,4 @@ def process_task(task: Task, nlp: Language) -> Outcome:
         result = assign_doc_id(result, task.doc_id)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a record
         result = _error(task.doc_id, task.path, "extract", exc)
-    return _outcome(task, result)
-
-
-def failed_outcome(task: Task, code: str, message: str) -> Outcome:
-    """The outcome of a document the batch itself gave up on (timeout, dead worker).
-
-    Args:
-        task: the document.
-        code: an ``E5xx`` code from ``errors.CODES``.
-        message: what happened, for a person.
-
-    Returns:
-        An error line for the document, at stage ``batch``.
-    """
-    if code not in CODES:
-        raise KeyError(f"unknown error code {code}")
-    record = ErrorRecord(doc_id=task.doc_id, stage="batch", code=code, message=message)
-    result = DocumentResult(doc_id=task.doc_id, status="error", source=task.path, errors=[record])
-    return _outcome(task, result)
+    return outcome_of(task, result)

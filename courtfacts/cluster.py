@@ -46,13 +46,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from spacy.language import Language
-
-from courtfacts.batch import Outcome, Task, failed_outcome, process_task, warm_up
-from courtfacts.extract.pipeline import build_pipeline
 from courtfacts.pool import PoolError, limit_memory
+from courtfacts.tasks import Outcome, Task, failed_outcome
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 EXTRA = "cluster"
 RETRIES = 2
@@ -138,6 +138,9 @@ _CAPPED = threading.Event()
 def _pipeline(memory_mb: int | None) -> Language:
     """This worker thread's pipeline, built and warmed the first time it is asked for;
     the process's memory cap is set after the first pipeline is built in it."""
+    from courtfacts.batch import warm_up  # on a worker: the client never loads the pipeline
+    from courtfacts.extract.pipeline import build_pipeline
+
     nlp = getattr(_PIPELINES, "nlp", None)
     if nlp is None:
         nlp = build_pipeline()
@@ -214,6 +217,8 @@ def process_remote(task: Task, timeout: float, memory_mb: int | None = None) -> 
         Its outcome; an ``E500`` line past the deadline, an ``E502`` line over
         the cap. Never raises for a bad document.
     """
+    from courtfacts.batch import process_task
+
     nlp = _pipeline(memory_mb)
     try:
         with _thread_deadline(timeout):

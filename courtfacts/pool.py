@@ -33,10 +33,10 @@ from multiprocessing.connection import Connection, wait
 from types import TracebackType
 from typing import Any, Self
 
-from courtfacts.batch import Outcome, Task, failed_outcome, process_task, warm_up
-from courtfacts.extract.pipeline import build_pipeline
+from courtfacts.tasks import Outcome, Task, failed_outcome
 
 _PRELOAD = ["courtfacts.batch", "courtfacts.extract.pipeline"]
+"""What the fork server imports once for every worker; the parent imports none of it."""
 _START_TIMEOUT_SECONDS = 300.0
 
 
@@ -85,6 +85,9 @@ def _serve(conn: Connection, memory_mb: int | None = None) -> None:
     """A worker's life: build and warm the pipeline once, then serve documents until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _watch_parent()
+    from courtfacts.batch import process_task, warm_up  # preloaded: see _PRELOAD
+    from courtfacts.extract.pipeline import build_pipeline
+
     try:
         nlp = build_pipeline()
         warm_up(nlp, every_rule=True)

@@ -29,10 +29,10 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from courtfacts.batch import Outcome
 from courtfacts.errors import CODES
 from courtfacts.inputs import SKIP_REASONS
 from courtfacts.run import RunSummary
+from courtfacts.tasks import Outcome
 
 
 class _RateColumn(ProgressColumn):

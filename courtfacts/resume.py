@@ -26,9 +26,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from courtfacts.batch import unique_doc_id
 from courtfacts.corpus import make_doc_id
 from courtfacts.corpus._source import file_sha256
+from courtfacts.tasks import unique_doc_id
 
 _CHUNK = 1 << 16
 

@@ -29,13 +29,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
-from courtfacts.batch import Outcome, Task, failed_outcome, iter_inputs, process_task, warm_up
 from courtfacts.cluster import ClusterSpec, DaskExecutor
 from courtfacts.corpus.pdf import Engine
-from courtfacts.extract.pipeline import build_pipeline
+from courtfacts.inputs import iter_inputs
 from courtfacts.output.jsonl import write_line
 from courtfacts.pool import WorkerPool
 from courtfacts.resume import ResumeIndex, compact, trim_torn_tail
+from courtfacts.tasks import Outcome, Task, failed_outcome
 
 RESULTS_NAME = "documents.jsonl"
 SUMMARY_NAME = "run.json"
@@ -263,6 +263,9 @@ def _run_inline(tasks: Iterator[Task], timeout: float) -> Iterator[Outcome]:
     the interpreter; only worker processes (``--workers 2`` or more) can be
     killed whatever they are doing.
     """
+    from courtfacts.batch import process_task, warm_up  # a pool's parent never loads them
+    from courtfacts.extract.pipeline import build_pipeline
+
     nlp = build_pipeline()
     warm_up(nlp)
     for task in tasks:

@@ -389,6 +389,15 @@ def test_the_command_line_imports_nothing_heavy_before_a_command_runs() -> None:
     assert done.stdout.strip() == "[]", done.stdout
 
 
+def test_a_pool_s_parent_loads_no_pipeline() -> None:
+    """With worker processes, only the workers pay for spaCy and the rules: the parent
+    that hands out documents and writes lines starts the pool sooner without them."""
+    parent = "courtfacts.cli, courtfacts.run, courtfacts.pool, courtfacts.progress"
+    probe = f"import sys, {parent}; print([m for m in {_HEAVY[:1] + _HEAVY[-1:]!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
+
+
 def test_the_command_lines_pdf_engines_are_the_readers() -> None:
     from typing import get_args
 
