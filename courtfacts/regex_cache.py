@@ -8,7 +8,7 @@ program is a list of integers: ``compile`` keeps it, with the pattern's
 groups, in a file of the cache folder (``courtfacts.cache``), and a later
 process hands it straight to the engine, which checks that it is well
 formed. The regex is the one ``re.compile`` gives, equal to it (``==``
-compares the programs too: ``tests/test_regex_cache.py``).
+compares the programs too: ``tests/test_cache.py``).
 
 The file is named after the Python version and its regex engine's version,
 so that a program is read back only by the engine that wrote it. Where the

@@ -1,0 +1,54 @@
+"""The pipeline's tokens are blank English's: same words, offsets and spaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from courtfacts.corpus import read
+from courtfacts.errors import CourtfactsError
+
+SHARED_DOCS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "docs"
+
+LINE_ENDS = [
+    "R v Marsh\nSentencing remarks\n\nYou are sentenced to 6 years' imprisonment.",
+    "He was jailed for 38 weeks,\nsuspended for 2 years.\r\nHe pleaded guilty.\n",
+    "\nA leading line break, \n a space before one and\t\n a tab,\n\n\n three in a row.",
+    'Mr. Bell (29)\npaid £1,250.00;\nthe judge said: "don\'t"\n- a list\n(i) item\n',
+    "Counts 1-3\n\u00a0\nand 4\u2013\n6 of the indictment\x0c\nPage 2 of 9\n",
+    "\n",
+    "\n\n \n",
+]
+
+
+def _tokens(nlp: Language, text: str) -> list[tuple[str, int, str]]:
+    return [(token.text, token.idx, token.whitespace_) for token in nlp.make_doc(text)]
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("en")
+
+
+@pytest.mark.parametrize("text", LINE_ENDS)
+def test_line_breaks_make_the_tokens_blank_english_makes(nlp, blank, text) -> None:
+    # Twice: the second run reads words back from the tokenizer's cache.
+    for _ in range(2):
+        assert _tokens(nlp, text) == _tokens(blank, text)
+
+
+@pytest.mark.skipif(not SHARED_DOCS.is_dir(), reason="../shared is absent")
+def test_every_corpus_document_makes_the_tokens_blank_english_makes(nlp, blank) -> None:
+    paths = sorted(path for path in SHARED_DOCS.rglob("*") if path.is_file())
+    checked = 0
+    for path in paths:
+        try:
+            text = read(path, pdf_engine="pdfium").text
+        except CourtfactsError:  # a file the readers refuse has no tokens
+            continue
+        assert _tokens(nlp, text) == _tokens(blank, text), path.name
+        checked += 1
+    assert checked >= 40
