@@ -5,6 +5,11 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+import pytest
+
+SHARED_DOCS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
+needs_shared_docs = pytest.mark.skipif(not SHARED_DOCS.is_dir(), reason="../shared is absent")
+
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 

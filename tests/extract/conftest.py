@@ -7,10 +7,19 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
+from courtfacts.corpus import read
 from courtfacts.extract.pipeline import build_pipeline, find_mentions
 from courtfacts.models import DocumentMeta, Mention, SourceText
+from tests._files import SHARED_DOCS
 
 FindMentions = Callable[..., list[Mention]]
+
+
+@pytest.fixture(scope="session")
+def corpus_texts() -> list[tuple[str, str]]:
+    """Every document of ``../shared/corpus/docs`` as the default reader gives it: (name, text)."""
+    documents = sorted(path for path in SHARED_DOCS.rglob("*") if path.is_file())
+    return [(path.name, read(path).text) for path in documents]
 
 
 @pytest.fixture(scope="session")

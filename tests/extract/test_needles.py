@@ -10,14 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from courtfacts.corpus import read
 from courtfacts.extract import ruler
 from courtfacts.extract.needles import ASCII_LOOKALIKES, Haystack, Needle, required_words
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.patterns import PatternEntry, compile_entry, load_patterns
+from tests._files import needs_shared_docs
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_DOCS = ROOT.parent / "shared" / "corpus" / "docs"
 ENTRIES = load_patterns()
 
 
@@ -157,12 +156,10 @@ def test_skipping_rules_never_changes_the_hits(words: list[str]) -> None:
         assert _hits(text) == _unskipped(text, patch)
 
 
-@pytest.mark.skipif(not SHARED_DOCS.is_dir(), reason="../shared is absent")
+@needs_shared_docs
 def test_skipping_rules_never_changes_the_hits_on_real_documents(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, corpus_texts: list[tuple[str, str]]
 ) -> None:
-    documents = sorted(path for path in SHARED_DOCS.rglob("*") if path.is_file())
-    texts = [read(path).text for path in documents]
-    assert len(texts) >= 10
-    for path, text in zip(documents, texts, strict=True):
-        assert _hits(text) == _unskipped(text, monkeypatch), path.name
+    assert len(corpus_texts) >= 10
+    for name, text in corpus_texts:
+        assert _hits(text) == _unskipped(text, monkeypatch), name

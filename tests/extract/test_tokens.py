@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.language import Language
 
-from courtfacts.corpus import read
-from courtfacts.errors import CourtfactsError
-
-SHARED_DOCS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "docs"
+from tests._files import needs_shared_docs
 
 LINE_ENDS = [
     "R v Marsh\nSentencing remarks\n\nYou are sentenced to 6 years' imprisonment.",
@@ -40,15 +35,10 @@ def test_line_breaks_make_the_tokens_blank_english_makes(nlp, blank, text) -> No
         assert _tokens(nlp, text) == _tokens(blank, text)
 
 
-@pytest.mark.skipif(not SHARED_DOCS.is_dir(), reason="../shared is absent")
-def test_every_corpus_document_makes_the_tokens_blank_english_makes(nlp, blank) -> None:
-    paths = sorted(path for path in SHARED_DOCS.rglob("*") if path.is_file())
-    checked = 0
-    for path in paths:
-        try:
-            text = read(path, pdf_engine="pdfium").text
-        except CourtfactsError:  # a file the readers refuse has no tokens
-            continue
-        assert _tokens(nlp, text) == _tokens(blank, text), path.name
-        checked += 1
-    assert checked >= 40
+@needs_shared_docs
+def test_every_corpus_document_makes_the_tokens_blank_english_makes(
+    nlp, blank, corpus_texts
+) -> None:
+    assert len(corpus_texts) >= 40
+    for name, text in corpus_texts:
+        assert _tokens(nlp, text) == _tokens(blank, text), name
