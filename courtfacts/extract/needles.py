@@ -27,6 +27,8 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
+from courtfacts.extract import reach
+from courtfacts.extract.reach import Runs, Width
 from courtfacts.extract.scanner import leading_macro, match_starts
 from courtfacts.patterns import (
     DeferredRegex,
@@ -64,42 +66,88 @@ def _score(words: set[str]) -> tuple[int, int]:
     return min(len(word) for word in words), -len(words)
 
 
-def _needed(tree: _Tree) -> set[str] | None:
-    """Words of which every string ``tree`` matches contains one, or None."""
-    best: set[str] | None = None
-    run: set[str] = {""}
+_Found = tuple[set[str], Width | None, bool]
+"""Words one of which every match holds, how much a match may consume before the
+word begins (None: no bound known), and whether some word is matched ignoring case."""
 
-    def offer(words: set[str] | None) -> None:
+
+def _needed(tree: _Tree, flags: int) -> _Found | None:
+    """Words of which every string ``tree`` matches contains one, with how far into
+    the match they may begin, or None. Groups that set their own flags are read
+    too: a word found where case is ignored is searched for ignoring case."""
+    best: _Found | None = None
+    run: set[str] = {""}
+    offset: Width | None = Width()  # what the nodes read so far may consume
+    run_start = offset
+    caseless = bool(flags & re.IGNORECASE)
+
+    def offer(found: _Found | None) -> None:
         nonlocal best
-        words = {word for word in words or () if word}
+        if found is None:
+            return
+        words = {word for word in found[0] if word}
         if (
             words
             and len(words) <= MOST_ALTERNATIVES
-            and (best is None or _score(words) > _score(best))
+            and (best is None or _score(words) > _score(best[0]))
         ):
-            best = words
+            best = (words, found[1], found[2])
 
     for op, av in tree:
         chars = _literal_set(op, av)
+        step = reach.step(op, av, flags)
+        after = None if step is None or offset is None else offset.plus(step)
         if chars is not None and len(run) * len(chars) <= MOST_ALTERNATIVES:
             run = {head + char for head, char in itertools.product(run, chars)}
+            offset = after
             continue
-        offer(run)
-        run = {""}
+        offer((run, run_start, caseless))
+        run, run_start = {""}, after
         if chars is not None:
-            run = set(chars)
-        elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # no flags changed inside
-            offer(_needed(av[3]))
+            run, run_start = set(chars), offset
+        elif op is sre.SUBPATTERN:
+            offer(_inside(_needed(av[3], (flags | av[1]) & ~av[2]), offset))
         elif op is sre.ATOMIC_GROUP:
-            offer(_needed(av))
+            offer(_inside(_needed(av, flags), offset))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            offer(_needed(av[2]))
+            offer(_inside(_needed(av[2], flags), offset))  # the first time holds them too
         elif op is sre.BRANCH:
-            alternatives = [_needed(branch) for branch in av[1]]
-            if all(words is not None for words in alternatives):
-                offer(set().union(*alternatives))  # type: ignore[arg-type]
-    offer(run)
+            offer(_inside(_any_of([_needed(branch, flags) for branch in av[1]]), offset))
+        offset = after
+    offer((run, run_start, caseless))
     return best
+
+
+def _inside(found: _Found | None, offset: Width | None) -> _Found | None:
+    if found is None:
+        return None
+    before = None if offset is None or found[1] is None else offset.plus(found[1])
+    return found[0], before, found[2]
+
+
+def _any_of(alternatives: list[_Found | None]) -> _Found | None:
+    """The words of every alternative, which each match holds one of."""
+    words: set[str] = set()
+    before: Width | None = Width()
+    caseless = False
+    for found in alternatives:
+        if found is None:
+            return None
+        words |= found[0]
+        before = None if before is None or found[1] is None else before.most(found[1])
+        caseless = caseless or found[2]
+    return words, before, caseless
+
+
+def _parts(regex: re.Pattern[str]) -> _Found | None:
+    try:
+        tree = sre_parse.parse(regex.pattern, regex.flags)
+    except (re.error, RecursionError):
+        return None
+    found = _needed(tree, regex.flags)
+    if found is None or _score(found[0])[0] < SHORTEST_USEFUL:
+        return None
+    return found
 
 
 def required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -114,14 +162,35 @@ def required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     """
     if isinstance(regex, DeferredRegex) and regex.required is not False:
         return regex.required  # recorded in the rule index
-    try:
-        tree = sre_parse.parse(regex.pattern, regex.flags)
-    except (re.error, RecursionError):
-        return None
-    words = _needed(tree)
-    if words is None or _score(words)[0] < SHORTEST_USEFUL:
-        return None
-    return tuple(sorted(words))
+    found = _parts(regex)
+    return None if found is None else tuple(sorted(found[0]))
+
+
+def word_offset(regex: re.Pattern[str]) -> Width | None:
+    """At most how much a match of ``regex`` consumes before its required word
+    begins; None when that has no bound, or the regex no required word.
+
+    >>> word_offset(re.compile(r"(?P<n>\\d+) months? suspended"))
+    Width(chars=7, words=1, lines=0, spaces=0)
+    """
+    if isinstance(regex, DeferredRegex) and regex.before is not False:
+        recorded = regex.before  # in the rule index
+        return None if recorded is None else Width(*recorded)
+    found = _parts(regex)
+    return None if found is None else found[1]
+
+
+def words_ignore_case(regex: re.Pattern[str]) -> bool:
+    """Whether ``required_words`` are to be found ignoring case: they are when the
+    rule, or a group of it that holds one, ignores case.
+
+    >>> words_ignore_case(re.compile(r"[A-Z][a-z]+ was (?i:jailed|sentenced)"))
+    True
+    """
+    if isinstance(regex, DeferredRegex) and regex.caseless is not False:
+        return bool(regex.caseless)  # in the rule index
+    found = _parts(regex)
+    return bool(regex.flags & re.IGNORECASE) if found is None else found[2]
 
 
 class Haystack:
@@ -130,22 +199,49 @@ class Haystack:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = text.lower()
-        self.lower_is_exact = not any(char in text for char in ASCII_LOOKALIKES)
+        self.lower_is_exact = not any(char in text for char in ASCII_LOOKALIKES) and len(
+            self.lowered
+        ) == len(text)
+        self._runs: Runs | None = None
+        self._places: dict[tuple[str, bool], list[int]] = {}
+
+    @property
+    def runs(self) -> Runs:
+        """The text's longest runs (``reach.Runs``), worked out when first asked."""
+        if self._runs is None:
+            self._runs = Runs.of(self.text)
+        return self._runs
+
+    def places(self, word: str, folded: bool) -> list[int]:
+        """Where ``word`` starts, overlaps included: in the lowercased text if
+        ``folded`` (the same offsets, ``lower_is_exact``), else in the text."""
+        key = (word, folded)
+        if key not in self._places:
+            text = self.lowered if folded else self.text
+            found = []
+            at = text.find(word)
+            while at != -1:
+                found.append(at)
+                at = text.find(word, at + 1)
+            self._places[key] = found
+        return self._places[key]
 
 
 @dataclass(frozen=True)
 class Needle:
     """A rule's required words, ready to search a text for.
 
-    ``folded`` holds the words lowercased when the rule ignores case and every
+    ``folded`` holds the words lowercased when they ignore case and every
     word is ASCII: then a substring search of the lowercased text is exact
     (unless the text has an ``ASCII_LOOKALIKES`` character). Otherwise the
-    words are searched with a regex of the rule's own case rule.
+    words are searched with a regex of the rule's own case rule. ``before`` is
+    ``word_offset`` of the rule, for ``windows``.
     """
 
     words: tuple[str, ...]
     ignore_case: bool
     folded: tuple[str, ...] | None
+    before: Width | None = None
 
     @classmethod
     def of(cls, regex: re.Pattern[str]) -> Needle | None:
@@ -153,10 +249,10 @@ class Needle:
         words = required_words(regex)
         if words is None:
             return None
-        ignore_case = bool(regex.flags & re.IGNORECASE)
+        ignore_case = words_ignore_case(regex)
         ascii_only = all(word.isascii() for word in words)
         folded = tuple(word.lower() for word in words) if ignore_case and ascii_only else None
-        return cls(words, ignore_case, folded)
+        return cls(words, ignore_case, folded, word_offset(regex))
 
     def in_text(self, haystack: Haystack) -> bool:
         """Whether any of the words is in the text, as the rule's regex would see it."""
@@ -165,6 +261,30 @@ class Needle:
         if self.folded is not None and haystack.lower_is_exact:
             return any(word in haystack.lowered for word in self.folded)
         return _as_regex(self.words).search(haystack.text) is not None
+
+    def windows(self, haystack: Haystack) -> list[tuple[int, int]] | None:
+        """Where the rule's matches may start, as sorted, disjoint ``(first, last)``
+        spans: each match holds a word, so starts at most ``before`` ahead of one.
+        None when that is not known for this text (no bound, or words a substring
+        search cannot place exactly).
+        """
+        if self.before is None:
+            return None
+        if not self.ignore_case:
+            words, folded = self.words, False
+        elif self.folded is not None and haystack.lower_is_exact:
+            words, folded = self.folded, True
+        else:
+            return None
+        before = self.before.within(haystack.runs)
+        spans: list[tuple[int, int]] = []
+        for place in sorted({p for word in words for p in haystack.places(word, folded)}):
+            start = max(0, place - before)
+            if spans and start <= spans[-1][1] + 1:
+                spans[-1] = (spans[-1][0], place)
+            else:
+                spans.append((start, place))
+        return spans
 
 
 @cache
@@ -184,7 +304,9 @@ def build_rule_index() -> dict[str, Any]:
 
     Returns:
         ``{"header": ..., "rules": {key: {"rule": id, "flags": compiled flags,
-        "words": [...] | None, "starts": [first, heads] | None, "lead": macro | None}}}``,
+        "words": [...] | None, "starts": [first, heads] | None, "lead": macro | None,
+        "before": [chars, words, lines, spaces] | None,
+        "caseless": whether the words ignore case | None}}}``,
         keys sorted; empty rules when ``needles.py`` cannot be read.
     """
     header = index_header()
@@ -196,12 +318,15 @@ def build_rule_index() -> dict[str, Any]:
             continue  # not vouched for: compiled (and refused) at start-up
         words = required_words(regex)
         starts = match_starts(regex)
+        before = word_offset(regex)
         rules[rule_key(pattern, flags)] = {
             "rule": name,
             "flags": regex.flags,
             "words": None if words is None else list(words),
             "starts": None if starts is None else list(starts),
             "lead": leading_macro(pattern, flags, macros()),
+            "before": None if before is None else list(before),
+            "caseless": words_ignore_case(regex) if words is not None else None,
         }
     return {"header": header, "rules": dict(sorted(rules.items()))}
 

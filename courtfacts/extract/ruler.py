@@ -4,7 +4,8 @@
 its sentence context allows it, splits matches that state several values
 (``emit``), drops values hidden by a BLOCK (an age is not a duration), and
 keeps one hit per place and label. A rule whose regex needs words the text
-lacks is not run (``needles``); one anchored on numbers is tried only where
+lacks is not run, and one that needs it near its start is tried only near it
+(``needles``); one anchored on numbers is tried only where
 a number starts, and one led by a term or duration macro only where that
 macro matches (found once per document, ``scanner.every_start``).
 """
@@ -125,29 +126,43 @@ def _matches(entry: PatternEntry, haystack: Haystack, starts: _Starts) -> Iterab
     only where its macro starts for a rule a macro leads (``scanner.leading_macro``),
     and elsewhere only where a match's first characters are (``scanner.find_matches``).
 
-    A rule whose regex needs a word the text lacks is not run at all.
+    A rule whose regex needs a word the text lacks is not run at all, and one whose
+    matches cannot start far before the word is tried only near it (``Needle.windows``).
     """
     regex = compile_entry(entry)
     needle = _needle(regex)
     if needle is not None and not needle.in_text(haystack):
         return
+    windows = None if needle is None else needle.windows(haystack)
     text = haystack.text
     lead = _lead(regex)
     if lead is not None:
         positions = starts.of(lead, regex.flags, at_numbers=entry.anchor == "number")
     elif entry.anchor == "number":
         positions = starts.numbers
-    else:
+    elif windows is None:
         yield from find_matches(regex, text)
         return
+    else:
+        yield from find_matches(regex, text, windows)
+        return
     reached = 0
-    for position in positions:
+    for position in positions if windows is None else _inside(positions, windows):
         if position < reached:
             continue
         match = regex.match(text, position)
         if match:
             reached = max(match.end(), position + 1)
             yield match
+
+
+def _inside(positions: list[int], spans: list[tuple[int, int]]) -> Iterable[int]:
+    """The sorted positions that fall in one of the sorted, disjoint spans."""
+    for first, last in spans:
+        index = bisect.bisect_left(positions, first)
+        while index < len(positions) and positions[index] <= last:
+            yield positions[index]
+            index += 1
 
 
 def prepare_rule(entry: PatternEntry) -> None:

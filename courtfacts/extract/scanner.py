@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import _sre
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 # The regex parser Python compiles with; its tree is the exact truth of a pattern.
@@ -342,15 +342,51 @@ def has_scanner(regex: re.Pattern[str]) -> bool:
     return _scanner(regex) is not None
 
 
-def find_matches(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str] | ScannedMatch]:
-    """The matches of ``regex.finditer(text)``, found faster (``_scanner``)."""
+def find_matches(
+    regex: re.Pattern[str], text: str, within: Sequence[tuple[int, int]] | None = None
+) -> Iterator[re.Match[str] | ScannedMatch]:
+    """The matches of ``regex.finditer(text)``, found faster (``_scanner``).
+
+    Args:
+        regex: the rule.
+        text: the text.
+        within: sorted, disjoint ``(first, last)`` spans that every match starts
+            in (``needles.Needle.windows``), or None to look everywhere. There
+            the rule is tried only where its first characters are
+            (``_heads``), and each try sees the whole text.
+    """
     scanner = _scanner(regex)
-    if scanner is None:
+    if scanner is None:  # which may match the empty string: finditer's own way
         yield from regex.finditer(text)
         return
-    search = scanner.search
-    position = 0
-    while (found := search(text, position)) is not None:
-        matched = ScannedMatch(found, text)
-        yield matched
-        position = max(matched._end, matched._start + 1)
+    if within is None:
+        search = scanner.search
+        position = 0
+        while (found := search(text, position)) is not None:
+            matched = ScannedMatch(found, text)
+            yield matched
+            position = max(matched._end, matched._start + 1)
+        return
+    heads, match = _heads(regex), scanner.match
+    reached = 0
+    for first, last in within:
+        if last < reached:
+            continue
+        for head in heads.finditer(text, max(first, reached), last + PREFIX_LENGTH + 1):
+            position = head.start()
+            if position > last:
+                break
+            if position < reached or (found := match(text, position)) is None:
+                continue
+            matched = ScannedMatch(found, text)
+            yield matched
+            reached = max(matched._end, position + 1)
+
+
+@cache
+def _heads(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """Where a match of a regex with a scanner may start: its first characters,
+    which read no further than ``PREFIX_LENGTH`` characters on."""
+    starts = getattr(regex, "starts", False)
+    first, heads = match_starts(regex) if starts is False else starts
+    return regex_cache.compile(f"(?-i:{first})(?<=(?=(?-i:{heads}))[\\s\\S])", 0)

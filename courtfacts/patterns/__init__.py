@@ -182,18 +182,27 @@ def load_patterns(names: tuple[str, ...] = PATTERN_FILES) -> tuple[PatternEntry,
 RULE_INDEX = "rule_index.json"
 """The file, in this package, of the rules known to compile, their required words
 and the characters their matches start with."""
-IndexedRule = tuple[int, tuple[str, ...] | None, tuple[str, str] | None, str | None]
+IndexedRule = tuple[
+    int,
+    tuple[str, ...] | None,
+    tuple[str, str] | None,
+    str | None,
+    tuple[int, ...] | None,
+    bool | None,
+]
 """What the index knows of a rule: its compiled regex's flags, its required words
 (``extract/needles.py``), its start classes and the macro that leads it
-(``extract/scanner.py``)."""
+(``extract/scanner.py``), how much a match may consume before its word
+(``extract/reach.py``) and whether the words ignore case."""
 
 
 class DeferredRegex:
     """A rule's regex that the rule index vouches for, compiled at its first use.
 
     It answers ``pattern`` and ``flags`` as the compiled regex would, carries the
-    words, start classes and leading macro the index records (``required``,
-    ``starts``, ``lead``; False when nobody recorded them, see ``deferred``), and
+    words, start classes, leading macro, word offset and the words' case the index
+    records (``required``, ``starts``, ``lead``, ``before``, ``caseless``; False when nobody recorded them, see
+    ``deferred``), and
     passes every other use to the
     compiled regex. Once compiled, its ``finditer``, ``match`` and ``search``
     are the compiled regex's own, so a rule run many times pays nothing more.
@@ -203,7 +212,7 @@ class DeferredRegex:
         self.rule = rule
         self.pattern = pattern
         self.given_flags = given
-        self.flags, self.required, self.starts, self.lead = known  # flags with its own (?m)...
+        (self.flags, self.required, self.starts, self.lead, self.before, self.caseless) = known
         self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
@@ -242,7 +251,7 @@ def deferred(name: str, pattern: str, flags: int) -> re.Pattern[str]:
     of it, or else its required words and start classes read from its parse
     tree when first needed (False: not recorded). It is not checked to compile
     until then."""
-    known = rule_index().get(rule_key(pattern, flags)) or (flags | re.UNICODE, False, False, False)
+    known = rule_index().get(rule_key(pattern, flags)) or (flags | re.UNICODE, *[False] * 5)
     return DeferredRegex(name, pattern, flags, known)  # type: ignore[arg-type, return-value]
 
 
@@ -254,13 +263,13 @@ def rule_key(pattern: str, flags: int) -> str:
 def index_header() -> dict[str, str] | None:
     """What the index depends on besides the regexes: Python's regex parser (its
     version) and the code that reads words and start classes from it (hashes of
-    ``extract/needles.py`` and ``extract/scanner.py``).
+    ``extract/needles.py``, ``extract/scanner.py`` and ``extract/reach.py``).
 
     Returns:
         The header, or None when the source of either cannot be read.
     """
     header = {"python": ".".join(map(str, sys.version_info[:2]))}
-    for module in ("needles", "scanner"):
+    for module in ("needles", "scanner", "reach"):
         try:
             source = resources.files("courtfacts.extract").joinpath(f"{module}.py").read_bytes()
         except (FileNotFoundError, OSError):
@@ -291,6 +300,8 @@ def rule_index() -> dict[str, IndexedRule]:
                 if item["starts"] is None
                 else (str(item["starts"][0]), str(item["starts"][1])),
                 None if item["lead"] is None else str(item["lead"]),
+                None if item["before"] is None else tuple(map(int, item["before"])),
+                None if item["caseless"] is None else bool(item["caseless"]),
             )
             for key, item in data["rules"].items()
         }

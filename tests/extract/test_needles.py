@@ -44,7 +44,6 @@ def test_required_words_are_read_from_the_regex(pattern: str, words: tuple[str, 
         r"(?=suspended)\w+",  # inside a lookahead: matched, not consumed
         r"(?<!suspended\s)\d+",  # a negative lookbehind: absent by definition
         r"\d+\s+(?:months|\d+)",  # one alternative has no word
-        r"(?-i:Suspended)\s+\d+",  # case flags change inside: not followed
         r"\d+\s+to",  # too short to be worth a search
         r"\d+",
     ],
@@ -101,6 +100,16 @@ def test_words_outside_ascii_are_found_as_the_regex_finds_them(pattern: str, tex
     needle = Needle.of(regex)
     assert needle is not None and regex.search(text)
     assert needle.in_text(Haystack(text))
+
+
+def test_a_group_with_its_own_case_rule_is_searched_with_it() -> None:
+    kept = Needle.of(re.compile(r"(?-i:Suspended)\s+\d+", re.IGNORECASE))
+    assert kept is not None and kept.words == ("Suspended",)
+    assert kept.in_text(Haystack("Suspended 18 months"))
+    assert not kept.in_text(Haystack("suspended 18 months"))  # nor does the rule match
+    ignored = Needle.of(re.compile(r"[A-Z][a-z]+ was (?i:jailed|sentenced)"))
+    assert ignored is not None and ignored.ignore_case
+    assert ignored.in_text(Haystack("Smith was JAILED"))
 
 
 def test_case_sensitive_rules_search_case_sensitively() -> None:
