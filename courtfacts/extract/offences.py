@@ -104,13 +104,10 @@ def status(
     after = text[end : sentence[1]]
     if ctx["not_offence_before"].search(before[-90:]) or ctx["not_offence_after"].match(after):
         return "not_offence"
-    if not any(ctx[name].search(before) for name in _STATUSES):
+    best = _last_cue(before)
+    if best is None:  # no cue in the sentence: read the list's introduction too
         before = text[_intro(text, sentence, sents) : start]
-    best: tuple[int, int, str, int] | None = None
-    for name in _STATUSES:
-        for match in ctx[name].finditer(before):
-            candidate = (match.end(), _PRIORITY[name], name, match.start())
-            best = candidate if best is None or candidate > best else best
+        best = _last_cue(before)
     found = best[2] if best else "mentioned"
     if best and ctx["hypothetical"].search(before[max(0, best[3] - 60) : best[3]]):
         found = "mentioned"  # "insufficient to sustain a conviction of cheating"
@@ -121,6 +118,17 @@ def status(
     return found
 
 
+def _last_cue(before: str) -> tuple[int, int, str, int] | None:
+    """The status cue that ends last in the words before an offence (ties: by ``_PRIORITY``)."""
+    ctx = vocabulary().context
+    best: tuple[int, int, str, int] | None = None
+    for name in _STATUSES:
+        for match in ctx[name].finditer(before):
+            candidate = (match.end(), _PRIORITY[name], name, match.start())
+            best = candidate if best is None or candidate > best else best
+    return best
+
+
 def _count(text: str, start: int, sentence_start: int) -> int | None:
     match = vocabulary().context["count"].search(text[max(sentence_start, start - 80) : start])
     if not match:
@@ -129,12 +137,11 @@ def _count(text: str, start: int, sentence_start: int) -> int | None:
     return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
-def _phrases(text: str) -> list[tuple[int, int, Rule]]:
+def _phrases(text: str, haystack: Haystack) -> list[tuple[int, int, Rule]]:
     """Rule matches, overlaps settled: the longest first, then the earlier rule.
 
     A rule whose required words the text lacks is not run (``needles``).
     """
-    haystack = Haystack(text)
     found = [
         (m.start(), m.end(), order, rule)
         for order, rule in enumerate(vocabulary().rules)
@@ -161,12 +168,19 @@ class _Citation:
         return f"{self.code.name} s.{', s.'.join(self.sections)}"
 
 
-def _citations(text: str, jurisdiction: str) -> list[_Citation]:
+def _citations(text: str, jurisdiction: str, haystack: Haystack) -> list[_Citation]:
+    """Statute citations of the jurisdiction's codes, the earlier code first where two overlap.
+
+    A citation regex whose required words the text lacks (the code's name,
+    as ``needles`` reads it) is not run: it cannot match.
+    """
     found: list[_Citation] = []
     for code in vocabulary().codes:
         if jurisdiction not in code.jurisdictions:
             continue
         for regex in code.regexes:
+            if (needle := needle_of(regex)) is not None and not needle.in_text(haystack):
+                continue
             for match in find_matches(regex, text):
                 if any(match.start() < c.end and c.start < match.end() for c in found):
                     continue
@@ -207,10 +221,11 @@ def find_offences(text: str, sentences: Sequence[tuple[int, int]], jurisdiction:
     [('homicide', 'convicted'), ('robbery', 'rejected')]
     """
     sents = Sentences(sentences)
-    citations = _citations(text, jurisdiction)
+    haystack = Haystack(text)
+    citations = _citations(text, jurisdiction, haystack)
     hits: list[Hit] = []
     used: set[int] = set()
-    phrases = _phrases(text)
+    phrases = _phrases(text, haystack)
     for index, (start, end, rule) in enumerate(phrases):
         sentence = sents.around(start)
         state = status(text, start, end, sentence, sents)
@@ -279,7 +294,7 @@ def _acquitted_counts(hits: list[Hit], text: str, sents: Sentences) -> None:
     """An acquittal on "the third count" rejects the offence that count states."""
     numbers = {
         _number(m.group("ordinal") or m.group("number"))
-        for m in vocabulary().context["count_acquittal"].finditer(text)
+        for m in find_matches(vocabulary().context["count_acquittal"], text)
     }
     numbers.discard(None)
     if not numbers:
