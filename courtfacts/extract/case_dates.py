@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from courtfacts.extract.attribution import Attribution
 from courtfacts.extract.people import Person
@@ -90,12 +90,22 @@ _RELATIVE_DAY = re.compile(
 
 
 def _masked(text: str, hits: list[Hit]) -> str:
-    """The text with each SENTENCE hit blanked: "sentenced to death" is not about a death."""
-    chars = list(text)
-    for hit in hits:
-        if hit.label == "SENTENCE":
-            chars[hit.start : hit.end] = " " * (hit.end - hit.start)
-    return "".join(chars)
+    """The text with each SENTENCE hit blanked: "sentenced to death" is not about a death.
+
+    Built from the text between the blanked spans (overlapping ones merged),
+    not a character at a time: a case asks for it over the whole document.
+    """
+    pieces: list[str] = []
+    done = 0  # the text before this is in ``pieces``
+    spans = sorted((hit.start, hit.end) for hit in hits if hit.label == "SENTENCE")
+    for start, end in spans:
+        start = max(start, done)
+        if end <= start:
+            continue
+        pieces += [text[done:start], " " * (end - start)]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def offending_period(
@@ -110,6 +120,7 @@ def offending_period(
     spans: list[dict[str, tuple[str, str, int]]] = []
     incidents: list[tuple[int, tuple[str, str, int]]] = []
     words = _masked(text, hits)
+    about: dict[tuple[int, int], bool] = {}  # per sentence: dates share their sentences
     for hit in hits:
         if hit.label != "DATE" or not hit.value or not hit.mention_id:
             continue
@@ -123,7 +134,7 @@ def offending_period(
         if last and "end" not in last and last["start"][2] == start and _RANGE_END.search(before):
             last["end"] = date
             continue
-        if role != "offence" and not _about_offending(words, hit.start, (start, end)):
+        if role != "offence" and not _about_offending(words, hit.start, (start, end), about):
             continue
         if _RANGE_START.search(before):
             spans.append({"start": date})
@@ -139,15 +150,22 @@ def offending_period(
     return {"start": min(finest), "end": max(finest)}
 
 
-def _about_offending(text: str, offset: int, span: tuple[int, int]) -> bool:
-    """An offence word just before the date, or in a sentence that is not about the procedure."""
+def _about_offending(
+    text: str, offset: int, span: tuple[int, int], about: dict[tuple[int, int], bool]
+) -> bool:
+    """An offence word just before the date, or in a sentence that is not about the procedure.
+
+    ``about`` keeps each sentence's verdict for the next date in it.
+    """
     start, end = span
     near = text[max(start, offset - 60) : offset]
     offence_words = list(_OFFENDING.finditer(near))
     if offence_words and not _PROCEDURE.search(near[offence_words[-1].end() :]):
         return True
-    sentence = text[start:end]
-    return bool(_OFFENDING.search(sentence)) and not _NOT_OFFENDING.search(sentence)
+    if span not in about:
+        sentence = text[start:end]
+        about[span] = bool(_OFFENDING.search(sentence)) and not _NOT_OFFENDING.search(sentence)
+    return about[span]
 
 
 def _finest(dates: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
@@ -181,6 +199,7 @@ def sentence_date(
     spans = sorted(
         {sents.sentence(h.start) for h in hits if h.label in ("SENTENCE", "OFFENCE_COUNT")}
     )
+    words = _masked(text, hits)
     for start, end in spans + verb_sentences(text, sents, person):
         sentence = text[start:end]
         if not _SENTENCING_VERB.search(sentence):
@@ -189,7 +208,7 @@ def sentence_date(
             candidates.append((ctx.reference.isoformat(), []))
         elif _FUTURE.search(sentence):
             continue
-        elif dated := _passed_on(hits, text, (start, end), ctx):
+        elif dated := _passed_on(hits, text, words, (start, end), ctx):
             candidates.append(dated)
         elif ctx.reference and (day := _weekday_passed(text, (start, end), ctx.reference)):
             candidates.append((day, []))
@@ -197,16 +216,16 @@ def sentence_date(
 
 
 def _passed_on(
-    hits: list[Hit], text: str, span: tuple[int, int], ctx: DocumentContext
+    hits: list[Hit], text: str, words: str, span: tuple[int, int], ctx: DocumentContext
 ) -> tuple[str, list[str]] | None:
     """A day named with 'on' after a word of sentencing in one sentence, with nothing
-    about the offending, no clause of terms and no deadline between them ('was
-    jailed on 12 January 2024'), not after the document's own date."""
+    about the offending (in ``words``, the text ``_masked``), no clause of terms and
+    no deadline between them ('was jailed on 12 January 2024'), not after the
+    document's own date."""
     start, end = span
     verb = _PASSED.search(text, start, end)
     if verb is None:
         return None
-    words = _masked(text, hits)
     for hit in hits:
         if hit.label != "DATE" or not hit.value or not hit.mention_id:
             continue
@@ -254,10 +273,20 @@ _EARLIER_STEP = re.compile(
 def verb_sentences(text: str, sents: Attribution, person: Person | None) -> list[tuple[int, int]]:
     """Sentences that name a person (or, for an unnamed offender, any) with a sentencing verb."""
     found = []
-    for span in sents.sentences:
-        sentence = text[span[0] : span[1]]
-        if not _SENTENCING_VERB.search(sentence):
-            continue
-        if person is None or person.surname in sentence or len(sents.people.people) <= 1:
+    for span in _with_sentencing_verb(text, tuple(sents.sentences)):
+        if (
+            person is None
+            or person.surname in text[span[0] : span[1]]
+            or len(sents.people.people) <= 1
+        ):
             found.append(span)
     return found
+
+
+@lru_cache(maxsize=4)
+def _with_sentencing_verb(
+    text: str, sentences: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The sentences of a document with a sentencing verb: every case of it asks, and the
+    shared facts too, so they are searched once."""
+    return tuple(span for span in sentences if _SENTENCING_VERB.search(text[span[0] : span[1]]))

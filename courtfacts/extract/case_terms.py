@@ -3,15 +3,20 @@
 Pure functions over sentence values and counts: the sentence that stands
 (substituted on appeal, else the most severe), the one stated for the
 fewest offenders, and offence counts that add up within one sentence.
+What a whole passage says (``is_revoked``, ``is_acquitted``, ``numbered_count``)
+is the same for each case of it, so it is worked out once per passage, its
+regexes run through their scanners (``scanner.find_matches``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from courtfacts.extract.count_terms import label_number
 from courtfacts.extract.normalise import compare_key, scale_duration
 from courtfacts.extract.ruler import Hit
+from courtfacts.extract.scanner import find_matches
 from courtfacts.extract.sentence_context import read_share
 from courtfacts.models import SentenceValue
 
@@ -87,6 +92,7 @@ _REVOKED = re.compile(
 _UNDONE = re.compile(r"\b(?:revers\w*|vacat\w*|set\s+aside|quash\w*)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
 def is_revoked(text: str) -> bool:
     """Whether a suspended sentence or probation was revoked and the revocation stands.
 
@@ -95,7 +101,7 @@ def is_revoked(text: str) -> bool:
     sentence ("we reverse the order revoking his probation") is not; nor is
     the revocation of anything else ("revocation of life interest by deed").
     """
-    for match in _REVOKED.finditer(text):
+    for match in find_matches(_REVOKED, text):
         start = max(text.rfind(".", 0, match.start()), 0)
         if not _UNDONE.search(text, start, match.start()):
             return True
@@ -123,6 +129,7 @@ _SET_ASIDE = re.compile(
 _ALLOWED = re.compile(r"\bappeal\s+(?:is|stands)\s+(?:hereby\s+)?allowed\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
 def is_acquitted(text: str) -> bool:
     """Whether the document ends the case with no conviction: acquitted, or the conviction set aside.
 
@@ -131,9 +138,9 @@ def is_acquitted(text: str) -> bool:
     rest standing, unless the appeal is then allowed; the noun ("moved for
     the acquittal") and another accused's acquittal are not the offender's.
     """
-    if _SET_ASIDE.search(text):
+    if next(find_matches(_SET_ASIDE, text), None) is not None:
         return True
-    for match in _ACQUITTED.finditer(text):
+    for match in find_matches(_ACQUITTED, text):
         if _WHOLE.match(match.group("scope")):
             return True
         if _ALLOWED.search(text, match.end(), match.end() + 300):
@@ -263,6 +270,7 @@ def _labels(match: re.Match[str]) -> set[int]:
     return {n for n in found if n}
 
 
+@lru_cache(maxsize=4)
 def numbered_count(text: str) -> int | None:
     """How many counts a conviction names by number, where no count is written as a number.
 
@@ -277,7 +285,7 @@ def numbered_count(text: str) -> int | None:
     offences written in the text, so they are never ``offence_counts`` mentions.
     """
     count = None
-    for verb in _CONVICTION.finditer(text):
+    for verb in find_matches(_CONVICTION, text):
         stop = _CONVICTION_END.search(text, verb.end())
         end = stop.start() if stop else len(text)
         named: set[int] = set()
@@ -285,7 +293,7 @@ def numbered_count(text: str) -> int | None:
             named |= _labels(match)
         if named:
             count = len(named)
-    if count is None and _BOTH_CONVICTIONS.search(text):
+    if count is None and next(find_matches(_BOTH_CONVICTIONS, text), None) is not None:
         count = 2
     return count
 

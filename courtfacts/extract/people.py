@@ -19,6 +19,7 @@ others are kept, with their role, and never given a sentence.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -369,9 +370,17 @@ def _add_pronoun_ties(people: People, text: str, hits: list[Hit]) -> None:
 
 
 def _add_runs(people: People, text: str) -> None:
-    """Every other capitalised run that passes the name check, as a person without a role."""
+    """Every other capitalised run that passes the name check, as a person without a role.
+
+    A document repeats its runs (each mention of a name is one), so each run's
+    name check is made once.
+    """
+    checked: dict[str, list[str] | None] = {}
     for match in _RUN.finditer(text):
-        kept = is_name(match.group().split())
+        run = match.group()
+        if run not in checked:
+            checked[run] = is_name(run.split())
+        kept = checked[run]
         if not kept or _is_headline(text, match.start()):
             continue
         offset = match.start() + match.group().find(kept[0])
@@ -386,7 +395,11 @@ def _add_runs(people: People, text: str) -> None:
 def _add_surname_mentions(people: People, text: str) -> None:
     """Later mentions by surname alone ("Dowle"), unless two people share the surname."""
     surnames = [p.surname for p in people.people]
-    full_spans = [(pos, pos + len(p.name)) for p in people.people for pos in p.positions]
+    full_spans = sorted((pos, pos + len(p.name)) for p in people.people for pos in p.positions)
+    span_starts = [start for start, _ in full_spans]
+    # the furthest end of the spans starting at or before each one: an offset is inside a
+    # full name when a span starting at or before it ends after it
+    reach = list(itertools.accumulate((end for _, end in full_spans), max))
     stop = name_words()["stop"]
     for person in people.people:
         word = person.surname
@@ -395,7 +408,8 @@ def _add_surname_mentions(people: People, text: str) -> None:
         escaped = re.escape(word)
         # the word first, then the character before it: a literal prefix the engine finds fast
         for match in re.finditer(rf"{escaped}(?<![\w’']{escaped})(?![\w])", text):
-            inside = any(a <= match.start() < b for a, b in full_spans)
+            index = bisect.bisect_right(span_starts, match.start()) - 1
+            inside = index >= 0 and reach[index] > match.start()
             if not inside and match.start() not in person.positions:
                 person.positions.append(match.start())
         person.positions.sort()
