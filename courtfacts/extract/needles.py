@@ -29,7 +29,7 @@ from typing import Any
 
 from courtfacts.extract import reach
 from courtfacts.extract.reach import Runs, Width
-from courtfacts.extract.scanner import leading_macro, match_starts
+from courtfacts.extract.scanner import ScannedMatch, find_matches, leading_macro, match_starts
 from courtfacts.patterns import (
     DeferredRegex,
     expand,
@@ -291,6 +291,18 @@ class Needle:
 def needle_of(regex: re.Pattern[str]) -> Needle | None:
     """``Needle.of``, once per regex."""
     return Needle.of(regex)
+
+
+def find_near_words(
+    regex: re.Pattern[str], haystack: Haystack
+) -> Iterator[re.Match[str] | ScannedMatch]:
+    """The matches of ``regex.finditer`` in the haystack's text: none where the text
+    lacks the regex's required words, and sought only near them (``Needle.windows``)."""
+    needle = needle_of(regex)
+    if needle is not None and not needle.in_text(haystack):
+        return iter(())
+    within = None if needle is None else needle.windows(haystack)
+    return find_matches(regex, haystack.text, within)
 
 
 @cache

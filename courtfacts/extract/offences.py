@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from courtfacts.extract.needles import Haystack, needle_of
+from courtfacts.extract.needles import Haystack, find_near_words
 from courtfacts.extract.offence_vocabulary import (
     SECTION_JOIN,
     Code,
@@ -137,16 +137,16 @@ def _count(text: str, start: int, sentence_start: int) -> int | None:
     return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
-def _phrases(text: str, haystack: Haystack) -> list[tuple[int, int, Rule]]:
+def _phrases(haystack: Haystack) -> list[tuple[int, int, Rule]]:
     """Rule matches, overlaps settled: the longest first, then the earlier rule.
 
-    A rule whose required words the text lacks is not run (``needles``).
+    A rule whose required words the text lacks is not run, and one is sought
+    only near them (``needles.find_near_words``).
     """
     found = [
         (m.start(), m.end(), order, rule)
         for order, rule in enumerate(vocabulary().rules)
-        if (needle := needle_of(rule.regex)) is None or needle.in_text(haystack)
-        for m in find_matches(rule.regex, text)
+        for m in find_near_words(rule.regex, haystack)
         if m.end() > m.start()
     ]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
@@ -168,20 +168,19 @@ class _Citation:
         return f"{self.code.name} s.{', s.'.join(self.sections)}"
 
 
-def _citations(text: str, jurisdiction: str, haystack: Haystack) -> list[_Citation]:
+def _citations(jurisdiction: str, haystack: Haystack) -> list[_Citation]:
     """Statute citations of the jurisdiction's codes, the earlier code first where two overlap.
 
     A citation regex whose required words the text lacks (the code's name,
-    as ``needles`` reads it) is not run: it cannot match.
+    as ``needles`` reads it) is not run: it cannot match; one is sought only
+    near them.
     """
     found: list[_Citation] = []
     for code in vocabulary().codes:
         if jurisdiction not in code.jurisdictions:
             continue
         for regex in code.regexes:
-            if (needle := needle_of(regex)) is not None and not needle.in_text(haystack):
-                continue
-            for match in find_matches(regex, text):
+            for match in find_near_words(regex, haystack):
                 if any(match.start() < c.end and c.start < match.end() for c in found):
                     continue
                 parts = re.split(SECTION_JOIN, match.group("secs"), flags=re.IGNORECASE)
@@ -222,10 +221,10 @@ def find_offences(text: str, sentences: Sequence[tuple[int, int]], jurisdiction:
     """
     sents = Sentences(sentences)
     haystack = Haystack(text)
-    citations = _citations(text, jurisdiction, haystack)
+    citations = _citations(jurisdiction, haystack)
     hits: list[Hit] = []
     used: set[int] = set()
-    phrases = _phrases(text, haystack)
+    phrases = _phrases(haystack)
     for index, (start, end, rule) in enumerate(phrases):
         sentence = sents.around(start)
         state = status(text, start, end, sentence, sents)
