@@ -116,7 +116,10 @@ class _Starts:
     def of(self, lead: str, flags: int, at_numbers: bool) -> list[int]:
         key = (lead, flags, at_numbers)
         if key not in self._leads:
-            found = every_start(f"(?:{macros()[lead]})", flags, self.text)
+            everywhere = (lead, flags, False)
+            if everywhere not in self._leads:
+                self._leads[everywhere] = every_start(f"(?:{macros()[lead]})", flags, self.text)
+            found = self._leads[everywhere]
             self._leads[key] = [p for p in found if p in self._numbers] if at_numbers else found
         return self._leads[key]
 
