@@ -41,10 +41,14 @@ from courtfacts.patterns import (
 
 MOST_ALTERNATIVES = 64
 """Needles with more alternatives than this are not worth searching for."""
-SHORTEST_USEFUL = 3
+SHORTEST_USEFUL = 2
 """Needles shorter than this are in nearly every text; the rule just runs."""
 SMALL_SET = 4
 """A character class of at most this many literals (``[cs]``) still extends a word."""
+CHARACTERS_PER_WINDOW = 30
+"""A text with more places of a rule's words than one per this many characters is
+searched whole: each window costs a call, a pass over the text costs less
+(``benchmarks/pipeline_cost.py``)."""
 ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 """The characters outside ASCII that a case-insensitive regex takes for an ASCII
 letter (dotted I, dotless i, long s, Kelvin sign); ``str.lower`` does not map
@@ -276,14 +280,19 @@ class Needle:
             words, folded = self.folded, True
         else:
             return None
+        places = sorted({p for word in words for p in haystack.places(word, folded)})
+        if len(places) * CHARACTERS_PER_WINDOW > len(haystack.text):
+            return None  # so many that one pass over the text costs less
         before = self.before.within(haystack.runs)
         spans: list[tuple[int, int]] = []
-        for place in sorted({p for word in words for p in haystack.places(word, folded)}):
+        for place in places:
             start = max(0, place - before)
             if spans and start <= spans[-1][1] + 1:
                 spans[-1] = (spans[-1][0], place)
             else:
                 spans.append((start, place))
+        if sum(last - first for first, last in spans) * 2 > len(haystack.text):
+            return None  # most of the text: one pass costs less
         return spans
 
 

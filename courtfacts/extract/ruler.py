@@ -20,7 +20,13 @@ from functools import cache
 from typing import Any
 
 from courtfacts.extract.needles import Haystack, needle_of
-from courtfacts.extract.scanner import every_start, find_matches, has_scanner, leading_macro
+from courtfacts.extract.scanner import (
+    every_start,
+    find_matches,
+    has_scanner,
+    leading_macro,
+    macro_regex,
+)
 from courtfacts.patterns import DeferredRegex, PatternEntry, compile_entry, expand, macros
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|while|whereas|although|however)\b", re.IGNORECASE)
@@ -105,10 +111,11 @@ def _lead(regex: re.Pattern[str]) -> str | None:
 
 class _Starts:
     """Where matches may start in one text: numbers, and each leading macro (``LEAD_MACROS``),
-    each found once, when a rule first asks."""
+    each found once, when a rule first asks (near the macro's required words, if it has them)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, haystack: Haystack | None = None) -> None:
         self.text = text
+        self.haystack = haystack or Haystack(text)
         self.numbers = [m.start() for m in _number_start().finditer(text)]
         self._numbers = set(self.numbers)
         self._leads: dict[tuple[str, int, bool], list[int]] = {}
@@ -118,10 +125,18 @@ class _Starts:
         if key not in self._leads:
             everywhere = (lead, flags, False)
             if everywhere not in self._leads:
-                self._leads[everywhere] = every_start(f"(?:{macros()[lead]})", flags, self.text)
+                self._leads[everywhere] = self._every_start(lead, flags)
             found = self._leads[everywhere]
             self._leads[key] = [p for p in found if p in self._numbers] if at_numbers else found
         return self._leads[key]
+
+    def _every_start(self, lead: str, flags: int) -> list[int]:
+        regex = macro_regex(f"(?:{macros()[lead]})", flags)
+        needle = _needle(regex)
+        if needle is not None and not needle.in_text(self.haystack):
+            return []
+        within = None if needle is None else needle.windows(self.haystack)
+        return every_start(regex, self.text, within)
 
 
 def _matches(entry: PatternEntry, haystack: Haystack, starts: _Starts) -> Iterable[re.Match[str]]:
@@ -274,8 +289,8 @@ def match_patterns(
         Hits of every label but BLOCK, at most one per place and label.
     """
     sents = Sentences(sentences)
-    starts = _Starts(text)
     haystack = Haystack(text)
+    starts = _Starts(text, haystack)
     raw: list[Hit] = []
     for order, entry in enumerate(entries):
         for match in _matches(entry, haystack, starts):

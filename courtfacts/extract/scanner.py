@@ -323,18 +323,29 @@ def leading_macro(pattern: str, flags: int, macros: dict[str, str]) -> str | Non
 
 
 @cache
-def _macro_regex(pattern: str, flags: int) -> re.Pattern[str]:
+def macro_regex(pattern: str, flags: int) -> re.Pattern[str]:
+    """The regex of a leading macro's pattern, compiled at its first use."""
     return deferred("a leading macro", pattern, flags)
 
 
-def every_start(pattern: str, flags: int, text: str) -> list[int]:
-    """Every position of ``text`` where the regex of ``pattern`` matches, overlapping
-    matches included, in one pass of its scanner (``_scanner``)."""
-    scanner = _scanner(_macro_regex(pattern, flags))
+def every_start(
+    regex: re.Pattern[str], text: str, within: Sequence[tuple[int, int]] | None = None
+) -> list[int]:
+    """Every position of ``text`` where ``regex`` matches, overlapping matches included,
+    in one pass of its scanner (``_scanner``); only in the ``(first, last)`` spans
+    of ``within`` if given (see ``find_matches``)."""
+    scanner = _scanner(regex)
     if scanner is None:
-        regex = _macro_regex(pattern, flags)
         return [position for position in range(len(text) + 1) if regex.match(text, position)]
-    return [found.start() for found in scanner.finditer(text)]
+    if within is None:
+        return [found.start() for found in scanner.finditer(text)]
+    heads, match = _heads(regex), scanner.match
+    return [
+        position
+        for first, last in within
+        for head in heads.finditer(text, first, last + PREFIX_LENGTH + 1)
+        if (position := head.start()) <= last and match(text, position)
+    ]
 
 
 def has_scanner(regex: re.Pattern[str]) -> bool:
