@@ -104,7 +104,7 @@ def test_a_rule_with_its_words_far_off_is_not_found_by_its_windows() -> None:
     regex = re.compile(r"\d+\s+months?\s+suspended", re.IGNORECASE)
     needle = Needle.of(regex)
     assert needle is not None
-    text = "jailed for 18 months. " + "x" * 200 + " Suspended for two years."
+    text = "jailed for 18 months. " + "and so on " * 40 + "Suspended for two years."
     windows = needle.windows(Haystack(text))
     assert windows is not None and len(windows) == 1
     assert windows[0][1] == text.index("Suspended")
