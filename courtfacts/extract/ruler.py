@@ -158,9 +158,6 @@ def _matches(entry: PatternEntry, haystack: Haystack, starts: _Starts) -> Iterab
         positions = starts.of(lead, regex.flags, at_numbers=entry.anchor == "number")
     elif entry.anchor == "number":
         positions = starts.numbers
-    elif windows is None:
-        yield from find_matches(regex, text)
-        return
     else:
         yield from find_matches(regex, text, windows)
         return
