@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -197,6 +197,44 @@ def words_ignore_case(regex: re.Pattern[str]) -> bool:
     return bool(regex.flags & re.IGNORECASE) if found is None else found[2]
 
 
+class _Words:
+    """Every needle's words, to be found in a text in one pass (``Haystack.places``).
+
+    ``needle_of`` adds each needle's words as it makes the needle; an Aho-Corasick
+    automaton of them (pyahocorasick) reports every place of every word, overlaps
+    included, in one pass of C over a text, where a substring search per word
+    costs a pass per word. Words added after a text's pass are searched for alone.
+    """
+
+    def __init__(self) -> None:
+        self._words: dict[bool, set[str]] = {True: set(), False: set()}
+        self._built: dict[bool, tuple[Any, frozenset[str]]] = {}
+
+    def add(self, words: Iterable[str], folded: bool) -> None:
+        new = set(words) - self._words[folded]
+        if new:
+            self._words[folded] |= new
+            self._built.pop(folded, None)
+
+    def finder(self, folded: bool) -> tuple[Any, frozenset[str]]:
+        """The automaton of the words (None when there are none), and the words."""
+        if folded not in self._built:
+            words = frozenset(self._words[folded])
+            automaton = None
+            if words:
+                import ahocorasick  # noqa: PLC0415 - the extension loads with the first text
+
+                automaton = ahocorasick.Automaton()
+                for word in words:
+                    automaton.add_word(word, word)
+                automaton.make_automaton()
+            self._built[folded] = (automaton, words)
+        return self._built[folded]
+
+
+_WORDS = _Words()
+
+
 class Haystack:
     """A text prepared once for every rule's needle search."""
 
@@ -208,6 +246,7 @@ class Haystack:
         ) == len(text)
         self._runs: Runs | None = None
         self._places: dict[tuple[str, bool], list[int]] = {}
+        self._passed: dict[bool, frozenset[str]] = {}
 
     @property
     def runs(self) -> Runs:
@@ -221,14 +260,39 @@ class Haystack:
         ``folded`` (the same offsets, ``lower_is_exact``), else in the text."""
         key = (word, folded)
         if key not in self._places:
-            text = self.lowered if folded else self.text
-            found = []
-            at = text.find(word)
-            while at != -1:
-                found.append(at)
-                at = text.find(word, at + 1)
-            self._places[key] = found
+            if folded not in self._passed:
+                self._pass(folded)
+            if key not in self._places:
+                self._places[key] = [] if word in self._passed[folded] else self._find(key)
         return self._places[key]
+
+    def has(self, word: str, folded: bool) -> bool:
+        """Whether ``word`` is in the text (lowercased if ``folded``)."""
+        return bool(self.places(word, folded))
+
+    def _pass(self, folded: bool) -> None:
+        """The places of every needle word known now, in one pass over the text."""
+        automaton, words = _WORDS.finder(folded)
+        self._passed[folded] = words
+        if automaton is None:
+            return
+        places = self._places
+        for end, word in automaton.iter(self.lowered if folded else self.text):
+            key = (word, folded)
+            if key in places:
+                places[key].append(end - len(word) + 1)
+            else:
+                places[key] = [end - len(word) + 1]
+
+    def _find(self, key: tuple[str, bool]) -> list[int]:
+        word, folded = key
+        text = self.lowered if folded else self.text
+        found = []
+        at = text.find(word)
+        while at != -1:
+            found.append(at)
+            at = text.find(word, at + 1)
+        return found
 
 
 @dataclass(frozen=True)
@@ -261,9 +325,9 @@ class Needle:
     def in_text(self, haystack: Haystack) -> bool:
         """Whether any of the words is in the text, as the rule's regex would see it."""
         if not self.ignore_case:
-            return any(word in haystack.text for word in self.words)
+            return any(haystack.has(word, False) for word in self.words)
         if self.folded is not None and haystack.lower_is_exact:
-            return any(word in haystack.lowered for word in self.folded)
+            return any(haystack.has(word, True) for word in self.folded)
         return _as_regex(self.words).search(haystack.text) is not None
 
     def windows(self, haystack: Haystack) -> list[tuple[int, int]] | None:
@@ -298,8 +362,14 @@ class Needle:
 
 @cache
 def needle_of(regex: re.Pattern[str]) -> Needle | None:
-    """``Needle.of``, once per regex."""
-    return Needle.of(regex)
+    """``Needle.of``, once per regex; its words join those a text is searched for
+    in one pass."""
+    needle = Needle.of(regex)
+    if needle is not None and not needle.ignore_case:
+        _WORDS.add(needle.words, folded=False)
+    elif needle is not None and needle.folded is not None:
+        _WORDS.add(needle.folded, folded=True)
+    return needle
 
 
 def find_near_words(

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from courtfacts.extract import ruler
+from courtfacts.extract import needles, ruler
 from courtfacts.extract.needles import ASCII_LOOKALIKES, Haystack, Needle, required_words
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.patterns import PatternEntry, compile_entry, load_patterns
@@ -172,3 +172,46 @@ def test_skipping_rules_never_changes_the_hits_on_real_documents(
     assert len(corpus_texts) >= 10
     for name, text in corpus_texts:
         assert _hits(text) == _unskipped(text, monkeypatch), name
+
+
+def _found_alone(text: str, word: str) -> list[int]:
+    """Every place of ``word`` in ``text``, overlaps included, one substring search at a time."""
+    places, at = [], text.find(word)
+    while at != -1:
+        places.append(at)
+        at = text.find(word, at + 1)
+    return places
+
+
+def test_every_needle_word_is_placed_in_one_pass_as_searching_for_it_alone() -> None:
+    """Overlapping places of one word ("aa" in "aaa"), words inside words, and a word
+    made known after the text's pass, which is then searched for alone."""
+    needles._WORDS.add(["aa", "he", "the", "theme"], folded=True)
+    needles._WORDS.add(["The", "He"], folded=False)
+    text = "The aaa theme: he said he knew THEM. Thebes"
+    haystack = Haystack(text)
+    for word in ("aa", "he", "the", "theme"):
+        assert haystack.places(word, True) == _found_alone(text.lower(), word), word
+    for word in ("The", "He", "he"):
+        assert haystack.places(word, False) == _found_alone(text, word), word
+    needles._WORDS.add(["knew"], folded=True)  # after the pass: not in it
+    assert haystack.places("knew", True) == [text.lower().index("knew")]
+    assert not haystack.has("zebra", True)
+
+
+@needs_shared_docs
+def test_one_pass_places_every_rule_word_on_real_documents(
+    corpus_texts: list[tuple[str, str]],
+) -> None:
+    words = {
+        (word, needle.folded is not None)
+        for entry in load_patterns()
+        if (needle := needles.needle_of(compile_entry(entry))) is not None
+        for word in (needle.folded or needle.words)
+    }
+    assert len(words) > 300
+    for name, text in corpus_texts:
+        haystack = Haystack(text)
+        for word, folded in words:
+            expected = _found_alone(text.lower() if folded else text, word)
+            assert haystack.places(word, folded) == expected, (name, word)
