@@ -27,6 +27,8 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
+import ahocorasick
+
 from courtfacts.extract import reach
 from courtfacts.extract.reach import Runs, Width
 from courtfacts.extract.scanner import ScannedMatch, find_matches, leading_macro, match_starts
@@ -222,8 +224,6 @@ class _Words:
             words = frozenset(self._words[folded])
             automaton = None
             if words:
-                import ahocorasick  # noqa: PLC0415 - the extension loads with the first text
-
                 automaton = ahocorasick.Automaton()
                 for word in words:
                     automaton.add_word(word, word)
