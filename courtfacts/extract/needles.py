@@ -193,8 +193,9 @@ def words_ignore_case(regex: re.Pattern[str]) -> bool:
     >>> words_ignore_case(re.compile(r"[A-Z][a-z]+ was (?i:jailed|sentenced)"))
     True
     """
-    if isinstance(regex, DeferredRegex) and regex.caseless is not False:
-        return bool(regex.caseless)  # in the rule index
+    if isinstance(regex, DeferredRegex) and regex.required is not False:
+        # in the rule index (``caseless`` may be False itself: ``required`` tells it is recorded)
+        return bool(regex.flags & re.IGNORECASE) if regex.caseless is None else regex.caseless
     found = _parts(regex)
     return bool(regex.flags & re.IGNORECASE) if found is None else found[2]
 

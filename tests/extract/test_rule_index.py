@@ -24,7 +24,7 @@ import pytest
 from courtfacts import patterns
 from courtfacts.corpus import SUFFIXES, read
 from courtfacts.errors import ReadError
-from courtfacts.extract import ruler
+from courtfacts.extract import needles, ruler
 from courtfacts.extract.needles import build_rule_index, required_words
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.patterns import DeferredRegex, compile_entry, expand, load_patterns, rule_key
@@ -87,6 +87,26 @@ def test_every_rule_the_index_knows_is_deferred_and_answers_as_compiled() -> Non
             found = [m.span() for m in regex.finditer(text)]
             assert found == [m.span() for m in eager.finditer(text)], (entry.id, text)
         assert regex.groupindex == eager.groupindex
+
+
+def test_a_rule_the_index_knows_is_never_parsed_for_its_needle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Words, their offset and their case, recorded False (case kept) or not, come
+    from the index: parsing all rules again costs a third of a second at start-up."""
+    _clear_caches()
+    parsed: list[str] = []
+    monkeypatch.setattr(needles, "_parts", lambda regex: parsed.append(regex.rule))
+    known = [
+        compile_entry(entry)
+        for entry in load_patterns()
+        if rule_key(expand(entry.pattern), re.IGNORECASE if entry.ignore_case else 0)
+        in patterns.rule_index()
+    ]
+    needles_found = [ruler._needle(regex) for regex in known]
+    assert any(n is not None and not n.ignore_case for n in needles_found)
+    assert parsed == []
+    _clear_caches()
 
 
 def test_a_rule_the_index_does_not_know_is_compiled_at_once(without_index) -> None:
