@@ -15,6 +15,7 @@ from functools import cache
 
 from courtfacts.extract.date_roles import assign_date_roles
 from courtfacts.extract.date_years import assign_dates, day_first_of
+from courtfacts.extract.needles import Haystack, find_near_words
 from courtfacts.extract.normalise import (
     normalise_count,
     normalise_duration,
@@ -24,7 +25,6 @@ from courtfacts.extract.normalise import (
     scale_duration,
 )
 from courtfacts.extract.ruler import Hit
-from courtfacts.extract.scanner import find_matches
 from courtfacts.extract.sentence_context import read_share, refine_sentences
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.models import Money, PaymentValue, SentenceValue
@@ -84,9 +84,9 @@ def guess_jurisdiction(text: str, hints: str = "") -> dict[str, object]:
     """
     default, compiled = _jurisdictions()
     best, best_count = default, 0
-    sample = hints + "\n" + text[:20000]
+    sample = Haystack(hints + "\n" + text[:20000])
     for regex, entry in compiled:
-        count = sum(1 for _ in find_matches(regex, sample))  # as many as ``findall``
+        count = sum(1 for _ in find_near_words(regex, sample))  # as many as ``findall``
         if count > best_count:
             best, best_count = entry, count
     return best
