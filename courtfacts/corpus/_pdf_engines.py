@@ -41,6 +41,7 @@ Y_TOLERANCE = 3.0
 
 OTHER_ENGINE: dict[str, Reader] = {"pdfplumber": "pdfium", "pdfium": "pdfplumber"}
 _PDFIUM_SOFT_HYPHENS = ("\ufffe", "\x02")
+_PDFIUM_BREAK = re.compile("[\r\n" + "".join(_PDFIUM_SOFT_HYPHENS) + "]")
 
 
 @dataclass
@@ -176,11 +177,12 @@ def _plumber_pages(path: Path) -> tuple[list[list[Line]], str | None]:
 def _pdfium_pieces(text: str) -> Iterator[tuple[int, str]]:
     """Split pdfium text at its line breaks and soft hyphens (restored as ``-``)."""
     start = 0
-    for index, char in enumerate(text + "\n"):
-        if char in "\r\n" or char in _PDFIUM_SOFT_HYPHENS:
-            hyphen = "-" if char in _PDFIUM_SOFT_HYPHENS else ""
-            yield start, text[start:index] + hyphen
-            start = index + 1
+    for found in _PDFIUM_BREAK.finditer(text):
+        index = found.start()
+        hyphen = "-" if found.group() in _PDFIUM_SOFT_HYPHENS else ""
+        yield start, text[start:index] + hyphen
+        start = index + 1
+    yield start, text[start:]
 
 
 def _pdfium_lines(textpage: pypdfium2.PdfTextPage, height: float) -> list[Line]:

@@ -418,3 +418,20 @@ def test_reading_loads_only_the_readers_it_needs(tmp_path: Path) -> None:
         [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
     )
     assert done.stdout.splitlines() == ["[]", "['pypdfium2']"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The defendant\r\nwas sentenced", [(0, "The defendant"), (14, ""), (15, "was sentenced")]),
+        ("a term of impris\ufffeonment", [(0, "a term of impris-"), (17, "onment")]),
+        ("eight\x02een months\r\n", [(0, "eight-"), (6, "een months"), (17, ""), (18, "")]),
+        ("", [(0, "")]),
+    ],
+)
+def test_pdfium_text_is_cut_at_line_breaks_and_soft_hyphens(
+    text: str, pieces: list[tuple[int, str]]
+) -> None:
+    """Each piece starts where its text starts in pdfium's page text; a soft hyphen
+    is kept as "-" at the end of the piece it breaks."""
+    assert list(engines._pdfium_pieces(text)) == pieces
