@@ -331,6 +331,11 @@ class Needle:
             return any(haystack.has(word, True) for word in self.folded)
         return _as_regex(self.words).search(haystack.text) is not None
 
+    def where(self, haystack: Haystack) -> list[tuple[int, int]] | None:
+        """Where the rule's matches may start: nowhere (``[]``) when the text lacks
+        every word, else ``windows``."""
+        return self.windows(haystack) if self.in_text(haystack) else []
+
     def windows(self, haystack: Haystack) -> list[tuple[int, int]] | None:
         """Where the rule's matches may start, as sorted, disjoint ``(first, last)``
         spans: each match holds a word, so starts at most ``before`` ahead of one.
@@ -379,10 +384,8 @@ def find_near_words(
     """The matches of ``regex.finditer`` in the haystack's text: none where the text
     lacks the regex's required words, and sought only near them (``Needle.windows``)."""
     needle = needle_of(regex)
-    if needle is not None and not needle.in_text(haystack):
-        return iter(())
-    within = None if needle is None else needle.windows(haystack)
-    return find_matches(regex, haystack.text, within)
+    within = None if needle is None else needle.where(haystack)
+    return iter(()) if within == [] else find_matches(regex, haystack.text, within)
 
 
 @cache

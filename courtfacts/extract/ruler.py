@@ -133,10 +133,8 @@ class _Starts:
     def _every_start(self, lead: str, flags: int) -> list[int]:
         regex = macro_regex(f"(?:{macros()[lead]})", flags)
         needle = _needle(regex)
-        if needle is not None and not needle.in_text(self.haystack):
-            return []
-        within = None if needle is None else needle.windows(self.haystack)
-        return every_start(regex, self.text, within)
+        within = None if needle is None else needle.where(self.haystack)
+        return [] if within == [] else every_start(regex, self.text, within)
 
 
 def _matches(entry: PatternEntry, haystack: Haystack, starts: _Starts) -> Iterable[re.Match[str]]:
@@ -149,9 +147,9 @@ def _matches(entry: PatternEntry, haystack: Haystack, starts: _Starts) -> Iterab
     """
     regex = compile_entry(entry)
     needle = _needle(regex)
-    if needle is not None and not needle.in_text(haystack):
+    windows = None if needle is None else needle.where(haystack)
+    if windows == []:  # the text lacks the rule's words
         return
-    windows = None if needle is None else needle.windows(haystack)
     text = haystack.text
     lead = _lead(regex)
     if lead is not None:
