@@ -31,9 +31,10 @@ the load average is printed beside the figures):
 3. **the path after reading**, in this process, CPU seconds per stage over
    every PDF: the reader with pdfium (``corpus.read``), then the pipeline
    with case assembly (``batch.process_source``) and the JSON line, against
-   bare tokenisation of the same text (``source.text``), document by document
-   in turn, so that the host's speed changing weighs on both alike. It is also given
-   from outside: extract with pdfium minus raw pdfium, start-up included.
+   bare tokenisation of the same text (``source.text``), document by
+   document in turn, so that the host's speed changing weighs on both alike.
+   It is also given from outside: extract with pdfium minus raw pdfium,
+   start-up included.
 4. **2 workers and memory**: one ``--workers 2 --pdf-engine auto`` run over
    1,000 documents (``--quick``: 90): the corpus as many times as that takes
    under other names (hard links, or copies where links fail), the corpus's
@@ -49,10 +50,11 @@ the load average is printed beside the figures):
    whether the figures are identical to pdfplumber's (skipped when absent).
 6. **targets**, each met or not met: the path after reading at most 3 x
    bare tokenisation; ``extract --pdf-engine pdfium`` at most 3 x (raw
-   pdfium + tokenisation), in CPU seconds, the tokenisation being that of
-   3. (the floor of 1. tokenises raw pdfium text, whose ``\r\n`` line ends
-   keep spaCy's word cache on these pages: it is printed beside); 2 workers at least 1.8 x faster than 1; peak
-   memory per worker at 1,000 documents within 10% of that at 100.
+   pdfium + tokenisation) in CPU seconds, tokenising the text of 3. (the
+   floor of 1. tokenises raw pdfium text, whose ``\r\n`` line ends keep
+   spaCy's word cache on these pages; that ratio is printed beside); 2
+   workers at least 1.8 x faster than 1; peak memory per worker at 1,000
+   documents within 10% of that at 100.
 
 psutil comes with the ``dev`` extra.
 """

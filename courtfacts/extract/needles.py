@@ -4,12 +4,13 @@ Most rules need a word of their own ("suspended", "payments", "sentenced"),
 yet running a rule's regex over a document costs a scan of every character.
 ``required_words`` reads a compiled regex's parse tree and returns words of
 which every match must contain one; a document that has none of them is
-skipped by that rule at the cost of a substring search. The words are
-derived from the regex itself, never written by hand, so skipping is exact:
-it can never lose a match. Parsing every rule for them costs most of a
-second at start-up, so ``build_rule_index`` records them once, for
-``patterns/rule_index.json``, with the classes a rule's matches start with
-and the macro that leads it (``scanner.match_starts``, ``scanner.leading_macro``);
+skipped by that rule, and every rule's words are found in a document in one
+pass (``Haystack``), so asking costs a look-up. The words are derived from
+the regex itself, never written by hand, so skipping is exact: it can never
+lose a match. Parsing every rule for them costs seconds at start-up, so
+``build_rule_index`` records them once, for ``patterns/rule_index.json``,
+with the classes a rule's matches start with and the macro that leads it
+(``scanner.match_starts``, ``scanner.leading_macro``);
 a rule the index knows takes them from it.
 """
 
