@@ -240,6 +240,16 @@ _WORDS = _Words()
 class Haystack:
     """A text prepared once for every rule's needle search."""
 
+    _last: Haystack | None = None
+
+    @classmethod
+    def of(cls, text: str) -> Haystack:
+        """The haystack of ``text``: the one made last if it was made of this very
+        string (the ruler's and the offences' document), else a new one."""
+        if cls._last is None or cls._last.text is not text:
+            cls._last = cls(text)
+        return cls._last
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = text.lower()

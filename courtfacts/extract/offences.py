@@ -220,7 +220,7 @@ def find_offences(text: str, sentences: Sequence[tuple[int, int]], jurisdiction:
     [('homicide', 'convicted'), ('robbery', 'rejected')]
     """
     sents = Sentences(sentences)
-    haystack = Haystack(text)
+    haystack = Haystack.of(text)
     citations = _citations(jurisdiction, haystack)
     hits: list[Hit] = []
     used: set[int] = set()

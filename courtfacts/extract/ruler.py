@@ -284,7 +284,7 @@ def match_patterns(
         Hits of every label but BLOCK, at most one per place and label.
     """
     sents = Sentences(sentences)
-    haystack = Haystack(text)
+    haystack = Haystack.of(text)
     starts = _Starts(text, haystack)
     raw: list[Hit] = []
     for order, entry in enumerate(entries):

@@ -215,3 +215,14 @@ def test_one_pass_places_every_rule_word_on_real_documents(
         for word, folded in words:
             expected = _found_alone(text.lower() if folded else text, word)
             assert haystack.places(word, folded) == expected, (name, word)
+
+
+def test_a_document_is_prepared_once_for_the_ruler_and_the_offences() -> None:
+    """``Haystack.of`` gives the same haystack for the very same string, a new one
+    for another string, even one equal to it."""
+    text = "He admitted two counts of fraud and was jailed for four years."
+    first = Haystack.of(text)
+    assert Haystack.of(text) is first
+    other = "".join(list(text))
+    assert other == text and other is not text
+    assert Haystack.of(other) is not first
