@@ -421,6 +421,8 @@ class Sampler:
     samples: list[tuple[float, int, list[int]]] = field(default_factory=list)
     pids: set[int] = field(default_factory=set)
     cpu: dict[int, float] = field(default_factory=dict)
+    _read_to: int = 0
+    _lines: int = 0
 
     def start(self) -> None:
         self.started = time.perf_counter()
@@ -441,11 +443,18 @@ class Sampler:
         return [w for server in servers for w in _children(server)]
 
     def _done(self) -> int:
+        """Lines written so far, reading only what was added since the last sample (the
+        file grows to megabytes, and reading it whole five times a second takes CPU the
+        run's workers need)."""
         try:
             with self.lines_file.open("rb") as handle:
-                return handle.read().count(b"\n")
+                handle.seek(self._read_to)
+                added = handle.read()
         except FileNotFoundError:
             return 0
+        self._read_to += len(added)
+        self._lines += added.count(b"\n")
+        return self._lines
 
     def _read_cpu(self) -> None:
         try:

@@ -105,16 +105,20 @@ def extract(
     as a fifo or a broken symlink, no documents found, a bad option, Dask
     missing for --cluster/--scheduler).
     """
+    from courtfacts.pool import PoolError, start_server
+
+    spec = _cluster_spec(cluster, scheduler, workers)
+    workers = workers or os.cpu_count() or 1
+    if spec is None and workers > 1:
+        start_server()  # the workers' imports go on beside this process's own
     from courtfacts.cluster import ClusterError
     from courtfacts.errors import ConfigError
-    from courtfacts.pool import PoolError
     from courtfacts.progress import ProgressMonitor, QuietMonitor, print_summary
     from courtfacts.run import RunOptions, run_extract
 
-    spec = _cluster_spec(cluster, scheduler, workers)
     total = _count_inputs(paths, verbose)
     options = RunOptions(
-        workers=workers or os.cpu_count() or 1,
+        workers=workers,
         timeout=timeout,
         resume=resume,
         pdf_engine=pdf_engine,

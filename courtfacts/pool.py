@@ -3,9 +3,10 @@
 Each worker is a process of its own, started with the ``forkserver`` method
 where the platform has it (``spawn`` elsewhere), that builds the spaCy
 pipeline once and then processes one document at a time, talking to the
-parent over a private pipe. The parent gives a document only to an idle
-worker, so no more documents are in flight than there are workers, and it
-watches every worker's deadline:
+parent over a private pipe. The fork server imports the pipeline's code once
+for all the workers (``worker_code``), and ``start_server`` starts it early.
+The parent gives a document only to an idle worker, so no more documents are
+in flight than there are workers, and it watches every worker's deadline:
 
 - a document still running at its deadline gets an ``E500`` line, and its
   worker is killed and replaced;
@@ -31,11 +32,12 @@ import time
 from collections.abc import Iterator
 from multiprocessing.connection import Connection, wait
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from courtfacts.tasks import Outcome, Task, failed_outcome
+if TYPE_CHECKING:
+    from courtfacts.tasks import Outcome, Task
 
-_PRELOAD = ["courtfacts.batch", "courtfacts.extract.pipeline"]
+_PRELOAD = ["courtfacts.worker_code"]
 """What the fork server imports once for every worker; the parent imports none of it."""
 _START_TIMEOUT_SECONDS = 300.0
 
@@ -50,6 +52,20 @@ def _context() -> Any:
         context.set_forkserver_preload(_PRELOAD)
         return context
     return multiprocessing.get_context("spawn")
+
+
+def start_server() -> None:
+    """Start the fork server that a pool's workers will come from, and return at once.
+
+    The server imports the pipeline's code (about a second) while this process
+    goes on with its own set-up (its imports, the walk of the inputs), on
+    another core; a ``WorkerPool`` made later forks its workers from it rather
+    than waiting for that import. Where there is no fork server, nothing.
+    """
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _watch_parent() -> None:
@@ -87,6 +103,7 @@ def _serve(conn: Connection, memory_mb: int | None = None) -> None:
     _watch_parent()
     from courtfacts.batch import process_task, warm_up  # preloaded: see _PRELOAD
     from courtfacts.extract.pipeline import build_pipeline
+    from courtfacts.tasks import failed_outcome
 
     try:
         nlp = build_pipeline()
@@ -255,6 +272,8 @@ class WorkerPool:
         return None
 
     def _replace(self, index: int, code: str, message: str) -> Outcome | None:
+        from courtfacts.tasks import failed_outcome
+
         worker = self._workers[index]
         task, was_ready = worker.task, worker.is_ready
         worker.stop(kill=True)

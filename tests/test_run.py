@@ -398,6 +398,25 @@ def test_a_pool_s_parent_loads_no_pipeline() -> None:
     assert done.stdout.strip() == "[]", done.stdout
 
 
+def test_a_pool_started_early_serves_its_documents_and_its_parent_stays_light(
+    tmp_path: Path,
+) -> None:
+    """``start_server`` lets the workers' imports run beside the parent's set-up; the pool
+    made afterwards (a second call changes nothing) gets its workers from that server."""
+    (report,) = _write_reports(tmp_path, 1)
+    probe = (
+        "import sys\n"
+        "from courtfacts.pool import WorkerPool, start_server\n"
+        "from courtfacts.tasks import Task\n"
+        "start_server(); start_server()\n"
+        "with WorkerPool(2, timeout=120) as pool:\n"
+        f"    outcomes = list(pool.imap_unordered(iter([Task({str(report)!r}, 'one')])))\n"
+        "print([o.status for o in outcomes], 'spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['ok'] False", done.stdout + done.stderr
+
+
 def test_the_command_lines_pdf_engines_are_the_readers() -> None:
     from typing import get_args
 
