@@ -181,7 +181,7 @@ def _comparable(line: str) -> tuple[str, str]:
 def check(folders: list[str], reference: Path, output: Path | None) -> int:
     """Run ``courtfacts extract`` and compare its lines with the reference's; 0 when identical."""
     out = output or Path(tempfile.mkdtemp(prefix="pipeline-cost-"))
-    command = [sys.executable, "-c", "from courtfacts.cli import app; app()", "extract"]
+    command = [sys.executable, "-c", "from courtfacts.cli import main; main()", "extract"]
     subprocess.run([*command, *folders, "-o", str(out), "--workers", "1"], check=True)
     lines = {}
     for name, path in (("reference", reference), ("output", out)):

@@ -89,7 +89,7 @@ SHARED = ROOT.parent / "shared" / "corpus"
 ENGINES = ("pdfplumber", "pdfium", "auto")
 CORPUS_VERSION = 1
 SEED = 20240605
-CLI = [sys.executable, "-c", "from courtfacts.cli import app; app()"]
+CLI = [sys.executable, "-c", "from courtfacts.cli import main; main()"]
 
 # ----------------------------------------------------------------- the text
 

@@ -11,7 +11,6 @@ finished JSON line. ``Task``, ``Outcome`` and the like (from ``tasks``), and
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from spacy.language import Language
@@ -129,12 +128,6 @@ def warm_up(nlp: Language, every_rule: bool = False) -> None:
     worker processes, which serve many documents, compile them all at start, so
     that no document's deadline or memory limit pays for it.
 
-    What the set-up made (the pipeline, its rules, the names) lives as long as
-    the process, so it is then put out of the garbage collector's reach
-    (``gc.freeze``): no later collection walks it again, and the process's exit
-    does not take it apart piece by piece, which took about 0.3 s of every run.
-    The warm-up's own few cycles stay too (a collection first would cost 0.05 s).
-
     Args:
         nlp: the pipeline.
         every_rule: compile every rule of the pipeline now.
@@ -149,7 +142,6 @@ def warm_up(nlp: Language, every_rule: bool = False) -> None:
         for entry in nlp.get_pipe("courtfacts_ruler").entries:
             prepare_rule(entry)
         regex_cache.save()  # a worker process ends without the exit hook that saves it
-    gc.freeze()
 
 
 def process_task(task: Task, nlp: Language) -> Outcome:

@@ -23,6 +23,7 @@ find it. A worker whose parent has gone (even by SIGKILL) exits on its own.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import resource
@@ -111,6 +112,7 @@ def _serve(conn: Connection, memory_mb: int | None = None) -> None:
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
+    gc.freeze()  # kept for the worker's life: no collection walks it or writes to its pages
     limit_memory(memory_mb)
     conn.send(("ready", None))
     while True:

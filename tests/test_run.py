@@ -417,6 +417,28 @@ def test_a_pool_started_early_serves_its_documents_and_its_parent_stays_light(
     assert done.stdout.strip() == "['ok'] False", done.stdout + done.stderr
 
 
+def test_the_program_keeps_each_command_s_exit_code_and_its_lines(tmp_path: Path) -> None:
+    """``courtfacts`` is ``cli.main``, which leaves the heap to the system at exit: the
+    lines are all written and the exit code is the command's."""
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="courtfacts")
+    assert script.value == "courtfacts.cli:main"
+    (report,) = _write_reports(tmp_path / "in", 1)
+    program = [sys.executable, "-c", "from courtfacts.cli import main; main()", "extract"]
+
+    def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*program, *map(str, args)], capture_output=True, text=True, check=False
+        )
+
+    ok = run(report, "-o", tmp_path / "out", "--workers", "1", "--quiet")
+    assert ok.returncode == 0, ok.stderr
+    assert [line.status for line in _results(tmp_path / "out")] == ["ok"]
+    missing = run(tmp_path / "nowhere.txt", "-o", tmp_path / "x")
+    assert missing.returncode == 2, missing.stderr
+
+
 def test_the_command_lines_pdf_engines_are_the_readers() -> None:
     from typing import get_args
 
