@@ -36,9 +36,9 @@ def main() -> None:
     freeing them one by one took about 0.3 s of every ``extract``
     (``benchmarks/startup.py``). Frozen (``gc.freeze``), they are left for the
     system to reclaim with the process; the exit hooks still run (the regex
-    cache is saved) and open files are still flushed. Only the program does
-    this: ``app`` called in a process that goes on (a test, a notebook) leaves
-    its collector alone.
+    cache is saved), and each command has closed the files it wrote before it
+    returns. Only the program does this: ``app`` called in a process that goes
+    on (a test, a notebook) leaves its collector alone.
     """
     try:
         app()
