@@ -217,19 +217,28 @@ class WorkerPool:
         Raises:
             PoolError: a worker failed to start.
         """
-        exhausted = False
+        pending, exhausted = iter(tasks), False
         while True:
-            for worker in self._workers:
-                if worker.is_ready and worker.task is None and not exhausted:
-                    task = next(tasks, None)
-                    if task is None:
-                        exhausted = True
-                    else:
-                        worker.give(task, self._timeout)
+            exhausted = self._hand_out(pending, exhausted)
             if exhausted and all(worker.task is None for worker in self._workers):
                 return
             self._wait()
-            yield from self._collect()
+            done = list(self._collect())
+            # A freed worker starts its next document before the caller takes this one's line.
+            exhausted = self._hand_out(pending, exhausted)
+            yield from done
+
+    def _hand_out(self, tasks: Iterator[Task], exhausted: bool) -> bool:
+        """Give each idle, ready worker the next task; return whether the tasks have run out."""
+        if exhausted:
+            return True
+        for worker in self._workers:
+            if worker.is_ready and worker.task is None:
+                task = next(tasks, None)
+                if task is None:
+                    return True
+                worker.give(task, self._timeout)
+        return False
 
     def _wait(self) -> None:
         now = time.monotonic()

@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,23 @@ def test_a_worker_that_dies_gives_e501_and_the_pool_goes_on(tmp_path: Path) -> N
     dead = DocumentResult.model_validate_json(outcomes["slow"].line)
     assert [(e.code, e.stage) for e in dead.errors] == [("E501", "batch")]
     assert "SIGKILL" in dead.errors[0].message
+
+
+def test_a_freed_worker_has_its_next_document_before_the_caller_takes_the_line(
+    tmp_path: Path,
+) -> None:
+    # The worker is not left idle while the parent writes a line.
+    paths = _write_reports(tmp_path, 3)
+    drawn: list[str] = []
+
+    def tasks() -> Iterator[Task]:
+        for number, path in enumerate(paths):
+            drawn.append(f"doc{number}")
+            yield Task(str(path), f"doc{number}")
+
+    with WorkerPool(1, timeout=60) as pool:
+        seen = [(outcome.task.doc_id, len(drawn)) for outcome in pool.imap_unordered(tasks())]
+    assert seen == [("doc0", 2), ("doc1", 3), ("doc2", 3)]
 
 
 # ---------------------------------------------------------------- progress

@@ -1,19 +1,20 @@
 """Build the nlp object and turn a read document into mentions.
 
-``build_pipeline`` makes ``spacy.blank("en")`` with the courtfacts
-components; ``find_mentions`` runs it on one ``SourceText`` and returns
-pydantic mentions carrying their provenance (span, page, paragraph,
-sentence, rule) beside the spaCy ``Doc`` that case assembly reads.
+``build_pipeline`` makes blank English (less one tokenizer special case,
+``_EnglishDefaults``) with the courtfacts components; ``find_mentions``
+runs it on one ``SourceText`` and returns pydantic mentions carrying their
+provenance (span, page, paragraph, sentence, rule) beside the spaCy ``Doc``
+that case assembly reads.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from typing import ClassVar
 
-import spacy
+from spacy.lang.en import English
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from courtfacts.extract import components  # noqa: F401  (registers the factories)
@@ -68,21 +69,8 @@ _FULL_DATE = re.compile(
 )
 
 
-def build_pipeline() -> Language:
-    """Return blank English with the courtfacts components, ready to run."""
-    nlp = spacy.blank("en")
-    nlp.max_length = 20_000_000
-    _without_newline_case(nlp.tokenizer)
-    nlp.add_pipe("courtfacts_sentences")
-    nlp.add_pipe("courtfacts_ruler")
-    nlp.add_pipe("courtfacts_values")
-    nlp.add_pipe("courtfacts_offences")
-    nlp.add_pipe("courtfacts_people")
-    return nlp
-
-
-def _without_newline_case(tokenizer: Tokenizer) -> None:
-    """Drop the tokenizer's special case for "\\n", which gives the same tokens and stops its cache.
+class _EnglishDefaults(English.Defaults):
+    """English's language data without the tokenizer's special case for "\\n".
 
     spaCy's tokenizer remembers how it split each word, but not within a
     document once a special case has matched in it (the flag is the
@@ -93,10 +81,32 @@ def _without_newline_case(tokenizer: Tokenizer) -> None:
     (no prefix, suffix or infix matches whitespace), so the tokens, their
     offsets and their spaces are the same without the case;
     ``tests/extract/test_tokens.py`` holds them equal to blank English's.
+    Leaving the case out of the data, rather than taking it out of a built
+    tokenizer, spares loading the other 1,345 cases a second time (0.07 s of
+    every process's build).
     """
-    rules = dict(tokenizer.rules)
-    rules.pop("\n", None)
-    tokenizer.rules = rules
+
+    tokenizer_exceptions: ClassVar[dict[str, list[dict[int, str]]]] = {
+        text: tokens
+        for text, tokens in English.Defaults.tokenizer_exceptions.items()
+        if text != "\n"
+    }
+
+
+class _English(English):
+    Defaults = _EnglishDefaults
+
+
+def build_pipeline() -> Language:
+    """Return blank English with the courtfacts components, ready to run."""
+    nlp = _English()
+    nlp.max_length = 20_000_000
+    nlp.add_pipe("courtfacts_sentences")
+    nlp.add_pipe("courtfacts_ruler")
+    nlp.add_pipe("courtfacts_values")
+    nlp.add_pipe("courtfacts_offences")
+    nlp.add_pipe("courtfacts_people")
+    return nlp
 
 
 def stated_document_date(source: SourceText) -> str | None:

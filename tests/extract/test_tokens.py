@@ -35,6 +35,13 @@ def test_line_breaks_make_the_tokens_blank_english_makes(nlp, blank, text) -> No
         assert _tokens(nlp, text) == _tokens(blank, text)
 
 
+def test_the_tokenizer_keeps_english_special_cases_but_the_line_break(nlp, blank) -> None:
+    # The "\n" case would stop the tokenizer's word cache for the rest of a document.
+    assert set(blank.tokenizer.rules) - set(nlp.tokenizer.rules) == {"\n"}
+    assert set(nlp.tokenizer.rules) < set(blank.tokenizer.rules)
+    assert nlp.lang == "en"
+
+
 @needs_shared_docs
 def test_every_corpus_document_makes_the_tokens_blank_english_makes(
     nlp, blank, corpus_texts
