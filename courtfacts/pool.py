@@ -217,15 +217,12 @@ class WorkerPool:
         Raises:
             PoolError: a worker failed to start.
         """
-        pending, exhausted = iter(tasks), False
-        while True:
-            exhausted = self._hand_out(pending, exhausted)
-            if exhausted and all(worker.task is None for worker in self._workers):
-                return
+        exhausted = self._hand_out(tasks, False)
+        while not (exhausted and all(worker.task is None for worker in self._workers)):
             self._wait()
             done = list(self._collect())
             # A freed worker starts its next document before the caller takes this one's line.
-            exhausted = self._hand_out(pending, exhausted)
+            exhausted = self._hand_out(tasks, exhausted)
             yield from done
 
     def _hand_out(self, tasks: Iterator[Task], exhausted: bool) -> bool:
