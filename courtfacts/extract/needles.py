@@ -5,13 +5,14 @@ yet running a rule's regex over a document costs a scan of every character.
 ``required_words`` reads a compiled regex's parse tree and returns words of
 which every match must contain one; a document that has none of them is
 skipped by that rule, and every rule's words are found in a document in one
-pass (``Haystack``), so asking costs a look-up. The words are derived from
-the regex itself, never written by hand, so skipping is exact: it can never
-lose a match. Parsing every rule for them costs seconds at start-up, so
-``build_rule_index`` records them once, for ``patterns/rule_index.json``,
-with the classes a rule's matches start with and the macro that leads it
-(``scanner.match_starts``, ``scanner.leading_macro``);
-a rule the index knows takes them from it.
+pass (``Haystack``), so asking costs a look-up. A rule that needs no word but
+a digit (a sum, a numeric date) is sought near the text's runs of digits.
+The words are derived from the regex itself, never written by hand, so
+skipping is exact: it can never lose a match. Parsing every rule for them
+costs seconds at start-up, so ``build_rule_index`` records them once, for
+``patterns/rule_index.json``, with the classes a rule's matches start with
+and the macro that leads it (``scanner.match_starts``,
+``scanner.leading_macro``); a rule the index knows takes them from it.
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ CHARACTERS_PER_WINDOW = 30
 """A text with more places of a rule's words than one per this many characters is
 searched whole: each window costs a call, a pass over the text costs less
 (``benchmarks/pipeline_cost.py``)."""
+DIGITS = "\x00digits"
+"""Stands, among a rule's words, for a run of decimal digits (what ``\\d`` matches):
+the needle of a rule that needs no word but a digit (an amount, a numeric date),
+chosen only where no set of words is required. Its places are the text's digit
+runs; it is never searched for as text (no rule spells a NUL)."""
 ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 """The characters outside ASCII that a case-insensitive regex takes for an ASCII
 letter (dotted I, dotless i, long s, Kelvin sign); ``str.lower`` does not map
@@ -69,8 +75,34 @@ def _literal_set(op: object, av: object) -> set[str] | None:
     return None
 
 
-def _score(words: set[str]) -> tuple[int, int]:
-    return min(len(word) for word in words), -len(words)
+def _is_digit(op: object, av: object) -> bool:
+    """Whether a node matches only decimal digits (``\\d``, ``[0-9]``)."""
+    if op is not sre.IN or not av:
+        return False
+    for item_op, item in av:  # type: ignore[attr-defined]
+        if item_op is sre.CATEGORY and item is sre.CATEGORY_DIGIT:
+            continue
+        if item_op is sre.RANGE and 0x30 <= item[0] <= item[1] <= 0x39:
+            continue
+        if item_op is sre.LITERAL and 0x30 <= item <= 0x39:
+            continue
+        return False  # NEGATE or anything else
+    return True
+
+
+def _score(words: set[str]) -> tuple[int, int, int]:
+    """How good a needle the words make, higher better: any set of words beats one
+    with ``DIGITS``; then the longest shortest word, then the fewest alternatives
+    (among sets with ``DIGITS``, the fewest alternatives first)."""
+    shortest = min((len(word) for word in words if word != DIGITS), default=0)
+    if DIGITS in words:
+        return 0, -len(words), shortest
+    return 1, shortest, -len(words)
+
+
+def _useful(words: set[str]) -> bool:
+    """Whether no word is too short to be worth a search (``SHORTEST_USEFUL``)."""
+    return all(len(word) >= SHORTEST_USEFUL for word in words if word != DIGITS)
 
 
 _Found = tuple[set[str], Width | None, bool]
@@ -78,10 +110,11 @@ _Found = tuple[set[str], Width | None, bool]
 word begins (None: no bound known), and whether some word is matched ignoring case."""
 
 
-def _needed(tree: _Tree, flags: int) -> _Found | None:
+def _needed(tree: _Tree, flags: int, digits_only: bool = False) -> _Found | None:
     """Words of which every string ``tree`` matches contains one, with how far into
     the match they may begin, or None. Groups that set their own flags are read
-    too: a word found where case is ignored is searched for ignoring case."""
+    too: a word found where case is ignored is searched for ignoring case. With
+    ``digits_only``, only ``DIGITS`` is sought."""
     best: _Found | None = None
     run: set[str] = {""}
     offset: Width | None = Width()  # what the nodes read so far may consume
@@ -96,6 +129,8 @@ def _needed(tree: _Tree, flags: int) -> _Found | None:
         if (
             words
             and len(words) <= MOST_ALTERNATIVES
+            and _useful(words)
+            and (not digits_only or words == {DIGITS})
             and (best is None or _score(words) > _score(best[0]))
         ):
             best = (words, found[1], found[2])
@@ -112,14 +147,17 @@ def _needed(tree: _Tree, flags: int) -> _Found | None:
         run, run_start = {""}, after
         if chars is not None:
             run, run_start = set(chars), offset
+        elif _is_digit(op, av):
+            offer(({DIGITS}, offset, False))
         elif op is sre.SUBPATTERN:
-            offer(_inside(_needed(av[3], (flags | av[1]) & ~av[2]), offset))
+            offer(_inside(_needed(av[3], (flags | av[1]) & ~av[2], digits_only), offset))
         elif op is sre.ATOMIC_GROUP:
-            offer(_inside(_needed(av, flags), offset))
+            offer(_inside(_needed(av, flags, digits_only), offset))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            offer(_inside(_needed(av[2], flags), offset))  # the first time holds them too
+            offer(_inside(_needed(av[2], flags, digits_only), offset))  # held the first time
         elif op is sre.BRANCH:
-            offer(_inside(_any_of([_needed(branch, flags) for branch in av[1]]), offset))
+            branches = [_needed(branch, flags, digits_only) for branch in av[1]]
+            offer(_inside(_any_of(branches), offset))
         offset = after
     offer((run, run_start, caseless))
     return best
@@ -152,19 +190,24 @@ def _parts(regex: re.Pattern[str]) -> _Found | None:
     except (re.error, RecursionError):
         return None
     found = _needed(tree, regex.flags)
-    if found is None or _score(found[0])[0] < SHORTEST_USEFUL:
-        return None
+    if found is not None and DIGITS in found[0] and len(found[0]) > 1:
+        # some alternatives need a word, others a digit: a digit alone, if every one
+        # needs it, is found in fewer places
+        found = _needed(tree, regex.flags, digits_only=True) or found
     return found
 
 
 def required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Words one of which every match of ``regex`` contains, or None when none is known.
+    """Words one of which every match of ``regex`` contains, or None when none is known;
+    ``DIGITS`` among them stands for a digit.
 
     >>> required_words(re.compile(r"(?P<n>\\d+) months? suspended"))
     (' suspended',)
     >>> required_words(re.compile(r"\\d+ (?:payments?|transfers?)"))
     ('payment', 'transfer')
-    >>> required_words(re.compile(r"(?:suspended)?\\d+")) is None
+    >>> required_words(re.compile(r"(?:suspended)?\\d+")) == (DIGITS,)
+    True
+    >>> required_words(re.compile(r"(?:suspended)?\\w+")) is None
     True
     """
     if isinstance(regex, DeferredRegex) and regex.required is not False:
@@ -237,6 +280,9 @@ class _Words:
 _WORDS = _Words()
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 class Haystack:
     """A text prepared once for every rule's needle search."""
 
@@ -257,6 +303,7 @@ class Haystack:
             self.lowered
         ) == len(text)
         self._runs: Runs | None = None
+        self._digits: list[tuple[int, int]] | None = None
         self._places: dict[tuple[str, bool], list[int]] = {}
         self._passed: dict[bool, frozenset[str]] = {}
 
@@ -267,9 +314,19 @@ class Haystack:
             self._runs = Runs.of(self.text)
         return self._runs
 
+    @property
+    def digit_runs(self) -> list[tuple[int, int]]:
+        """The first and last offset of every run of decimal digits, in order."""
+        if self._digits is None:
+            self._digits = [(m.start(), m.end() - 1) for m in _DIGIT_RUN.finditer(self.text)]
+        return self._digits
+
     def places(self, word: str, folded: bool) -> list[int]:
         """Where ``word`` starts, overlaps included: in the lowercased text if
-        ``folded`` (the same offsets, ``lower_is_exact``), else in the text."""
+        ``folded`` (the same offsets, ``lower_is_exact``), else in the text.
+        For ``DIGITS``, where each run of digits starts, in either."""
+        if word == DIGITS:
+            return [first for first, _ in self.digit_runs]
         key = (word, folded)
         if key not in self._places:
             if folded not in self._passed:
@@ -361,17 +418,22 @@ class Needle:
             words, folded = self.folded, True
         else:
             return None
-        places = sorted({p for word in words for p in haystack.places(word, folded)})
-        if len(places) * CHARACTERS_PER_WINDOW > len(haystack.text):
+        places = sorted(
+            {p for word in words if word != DIGITS for p in haystack.places(word, folded)}
+        )
+        marks = list(zip(places, places, strict=True))  # a word's match starts at most at it
+        if DIGITS in words:  # a digit's, at most at the last digit of its run
+            marks = sorted(marks + haystack.digit_runs) if marks else haystack.digit_runs
+        if len(marks) * CHARACTERS_PER_WINDOW > len(haystack.text):
             return None  # so many that one pass over the text costs less
         before = self.before.within(haystack.runs)
         spans: list[tuple[int, int]] = []
-        for place in places:
+        for place, last in marks:
             start = max(0, place - before)
             if spans and start <= spans[-1][1] + 1:
-                spans[-1] = (spans[-1][0], place)
+                spans[-1] = (spans[-1][0], max(spans[-1][1], last))
             else:
-                spans.append((start, place))
+                spans.append((start, last))
         if sum(last - first for first, last in spans) * 2 > len(haystack.text):
             return None  # most of the text: one pass costs less
         return spans
@@ -383,9 +445,9 @@ def needle_of(regex: re.Pattern[str]) -> Needle | None:
     in one pass."""
     needle = Needle.of(regex)
     if needle is not None and not needle.ignore_case:
-        _WORDS.add(needle.words, folded=False)
+        _WORDS.add(_searched(needle.words), folded=False)
     elif needle is not None and needle.folded is not None:
-        _WORDS.add(needle.folded, folded=True)
+        _WORDS.add(_searched(needle.folded), folded=True)
     return needle
 
 
@@ -399,9 +461,15 @@ def find_near_words(
     return iter(()) if within == [] else find_matches(regex, haystack.text, within)
 
 
+def _searched(words: Iterable[str]) -> list[str]:
+    """The words a text is searched for: all but ``DIGITS``."""
+    return [word for word in words if word != DIGITS]
+
+
 @cache
 def _as_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+    alternatives = (r"\d" if word == DIGITS else re.escape(word) for word in words)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def build_rule_index() -> dict[str, Any]:

@@ -11,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from courtfacts.extract import needles, ruler
-from courtfacts.extract.needles import ASCII_LOOKALIKES, Haystack, Needle, required_words
+from courtfacts.extract.needles import (
+    ASCII_LOOKALIKES,
+    DIGITS,
+    Haystack,
+    Needle,
+    required_words,
+)
+from courtfacts.extract.reach import Width
+from courtfacts.extract.scanner import find_matches
 from courtfacts.extract.sentences import sentence_spans
 from courtfacts.patterns import PatternEntry, compile_entry, load_patterns
 from tests._files import needs_shared_docs
@@ -39,17 +47,64 @@ def test_required_words_are_read_from_the_regex(pattern: str, words: tuple[str, 
 @pytest.mark.parametrize(
     "pattern",
     [
-        r"(?:suspended\s+)?\d+",  # optional: not required
-        r"(?:suspended\s+)*\d+",  # may repeat zero times
+        r"(?:suspended\s+)?\w+",  # optional: not required
+        r"(?:suspended\s+)*\w+",  # may repeat zero times
         r"(?=suspended)\w+",  # inside a lookahead: matched, not consumed
-        r"(?<!suspended\s)\d+",  # a negative lookbehind: absent by definition
-        r"\d+\s+(?:months|\d+)",  # one alternative has no word
-        r"\d+\s+a\b",  # too short to be worth a search
-        r"\d+",
+        r"(?<!suspended\s)\w+",  # a negative lookbehind: absent by definition
+        r"\w+\s+(?:months|\w+)",  # one alternative has no word
+        r"\w+\s+a\b",  # too short to be worth a search
+        r"\w+",
     ],
 )
 def test_no_word_is_claimed_where_none_is_required(pattern: str) -> None:
     assert required_words(re.compile(pattern, re.IGNORECASE)) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "before"),
+    [
+        (r"\d+", 0),
+        (r"£\s?\d{1,3}(?:,\d{3})*", 2),  # "£" is too short to search for
+        (r"(?:£|US\$)\s?\d+|\d+\s?pounds", 4),  # a word in one alternative, a digit in each
+        (r"\d+\s+(?:months|\d+)", 0),
+        (r"[0-9]{4}", 0),
+    ],
+)
+def test_a_rule_that_needs_only_a_digit_is_sought_near_digits(pattern: str, before: int) -> None:
+    regex = re.compile(pattern, re.IGNORECASE)
+    assert required_words(regex) == (DIGITS,)
+    assert needles.word_offset(regex) == Width(chars=before)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"[\d,]+", r"[^0-9]+", r"(?:\d+)?x", r"\d*", r"five|\w+", r"(?<=\d)x", r"1|2"],
+)
+def test_no_digit_is_claimed_where_none_is_required(pattern: str) -> None:
+    assert required_words(re.compile(pattern)) is None
+
+
+def test_a_number_in_words_or_in_digits_needs_the_word_or_a_digit() -> None:
+    assert required_words(re.compile(r"(?:five|\d+) years")) == (" years",)
+    assert required_words(re.compile(r"five|\d+")) == (DIGITS, "five")
+
+
+def test_a_match_that_starts_inside_a_run_of_digits_is_in_its_window() -> None:
+    """A digit's window runs to the last digit of its run: "34" of "12345" starts
+    past the run's first digit. ``DIGITS`` is never searched for as text."""
+    regex = re.compile(r"\d\d(?!\d)|\d\d(?=\d\d\d)")
+    needle = Needle.of(regex)
+    assert needle is not None and needle.words == (DIGITS,)
+    text = "paid " + "x" * 200 + " 12345 on 7 May" + " y" * 200 + " and digits"
+    haystack = Haystack(text)
+    windows = needle.windows(haystack)
+    start = text.index("12345")
+    assert windows == [(start, start + 4), (text.index("7 May"), text.index("7 May"))]
+    found = [m.span() for m in find_matches(regex, text, windows)]
+    expected = [(start, start + 2), (start + 3, start + 5)]
+    assert found == [m.span() for m in regex.finditer(text)] == expected
+    assert needle.in_text(Haystack("4 May")) and not needle.in_text(Haystack("four"))
+    assert not needle.in_text(Haystack(f"{DIGITS} spelt out"))
 
 
 def test_lookalikes_are_every_non_ascii_character_a_regex_takes_for_an_ascii_letter() -> None:
@@ -208,6 +263,7 @@ def test_one_pass_places_every_rule_word_on_real_documents(
         for entry in load_patterns()
         if (needle := needles.needle_of(compile_entry(entry))) is not None
         for word in (needle.folded or needle.words)
+        if word != DIGITS
     }
     assert len(words) > 300
     for name, text in corpus_texts:
