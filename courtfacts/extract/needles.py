@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 # The regex parser Python compiles with (``sre_parse`` before 3.11, which still
@@ -306,6 +306,7 @@ class Haystack:
         self._digits: list[tuple[int, int]] | None = None
         self._places: dict[tuple[str, bool], list[int]] = {}
         self._passed: dict[bool, frozenset[str]] = {}
+        self._found: dict[bool, frozenset[str]] = {}
 
     @property
     def runs(self) -> Runs:
@@ -339,10 +340,23 @@ class Haystack:
         """Whether ``word`` is in the text (lowercased if ``folded``)."""
         return bool(self.places(word, folded))
 
+    def present(self, words: frozenset[str], folded: bool) -> frozenset[str]:
+        """Those of ``words`` that are in the text (lowercased if ``folded``): a set
+        intersection with what the pass found, a search of their own for words the
+        pass did not know; ``DIGITS`` if the text has a digit."""
+        if folded not in self._passed:
+            self._pass(folded)
+        found = words & self._found[folded]
+        unpassed = words - self._passed[folded]
+        if unpassed:
+            found |= {word for word in unpassed if self.has(word, folded)}
+        return found
+
     def _pass(self, folded: bool) -> None:
         """The places of every needle word known now, in one pass over the text."""
         automaton, words = _WORDS.finder(folded)
         self._passed[folded] = words
+        self._found[folded] = frozenset()
         if automaton is None:
             return
         places = self._places
@@ -352,6 +366,7 @@ class Haystack:
                 places[key].append(end - len(word) + 1)
             else:
                 places[key] = [end - len(word) + 1]
+        self._found[folded] = frozenset(word for word, fold in places if fold == folded)
 
     def _find(self, key: tuple[str, bool]) -> list[int]:
         word, folded = key
@@ -379,6 +394,11 @@ class Needle:
     ignore_case: bool
     folded: tuple[str, ...] | None
     before: Width | None = None
+    _sets: dict[bool, frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        sets = {False: frozenset(self.words), True: frozenset(self.folded or ())}
+        object.__setattr__(self, "_sets", sets)
 
     @classmethod
     def of(cls, regex: re.Pattern[str]) -> Needle | None:
@@ -394,9 +414,9 @@ class Needle:
     def in_text(self, haystack: Haystack) -> bool:
         """Whether any of the words is in the text, as the rule's regex would see it."""
         if not self.ignore_case:
-            return any(haystack.has(word, False) for word in self.words)
+            return bool(haystack.present(self._sets[False], False))
         if self.folded is not None and haystack.lower_is_exact:
-            return any(haystack.has(word, True) for word in self.folded)
+            return bool(haystack.present(self._sets[True], True))
         return _as_regex(self.words).search(haystack.text) is not None
 
     def where(self, haystack: Haystack) -> list[tuple[int, int]] | None:
@@ -413,11 +433,12 @@ class Needle:
         if self.before is None:
             return None
         if not self.ignore_case:
-            words, folded = self.words, False
+            folded = False
         elif self.folded is not None and haystack.lower_is_exact:
-            words, folded = self.folded, True
+            folded = True
         else:
             return None
+        words = haystack.present(self._sets[folded], folded)
         places = sorted(
             {p for word in words if word != DIGITS for p in haystack.places(word, folded)}
         )

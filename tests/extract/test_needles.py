@@ -240,7 +240,8 @@ def _found_alone(text: str, word: str) -> list[int]:
 
 def test_every_needle_word_is_placed_in_one_pass_as_searching_for_it_alone() -> None:
     """Overlapping places of one word ("aa" in "aaa"), words inside words, and a word
-    made known after the text's pass, which is then searched for alone."""
+    made known after the text's pass, which is then searched for alone; which of a
+    needle's words a text holds, digits included."""
     needles._WORDS.add(["aa", "he", "the", "theme"], folded=True)
     needles._WORDS.add(["The", "He"], folded=False)
     text = "The aaa theme: he said he knew THEM. Thebes, xyzzy"
@@ -252,6 +253,9 @@ def test_every_needle_word_is_placed_in_one_pass_as_searching_for_it_alone() -> 
     needles._WORDS.add(["xyzzy"], folded=True)  # after the pass: not in it
     assert haystack.places("xyzzy", True) == [text.index("xyzzy")]
     assert not haystack.has("zebra", True)
+    asked = frozenset({"aa", "theme", "zebra", "xyzzy", "qq", DIGITS})
+    assert haystack.present(asked, True) == {"aa", "theme", "xyzzy"}
+    assert Haystack("Theme 7").present(asked, True) == {"theme", DIGITS}
 
 
 @needs_shared_docs
