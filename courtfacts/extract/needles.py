@@ -94,7 +94,7 @@ def _score(words: set[str]) -> tuple[int, int, int]:
     """How good a needle the words make, higher better: any set of words beats one
     with ``DIGITS``; then the longest shortest word, then the fewest alternatives
     (among sets with ``DIGITS``, the fewest alternatives first)."""
-    shortest = min((len(word) for word in words if word != DIGITS), default=0)
+    shortest = min(map(len, _searched(words)), default=0)
     if DIGITS in words:
         return 0, -len(words), shortest
     return 1, shortest, -len(words)
@@ -102,7 +102,7 @@ def _score(words: set[str]) -> tuple[int, int, int]:
 
 def _useful(words: set[str]) -> bool:
     """Whether no word is too short to be worth a search (``SHORTEST_USEFUL``)."""
-    return all(len(word) >= SHORTEST_USEFUL for word in words if word != DIGITS)
+    return all(len(word) >= SHORTEST_USEFUL for word in _searched(words))
 
 
 _Found = tuple[set[str], Width | None, bool]
@@ -338,6 +338,8 @@ class Haystack:
 
     def has(self, word: str, folded: bool) -> bool:
         """Whether ``word`` is in the text (lowercased if ``folded``)."""
+        if word == DIGITS:
+            return bool(self.digit_runs)  # without a list of the runs' starts
         return bool(self.places(word, folded))
 
     def present(self, words: frozenset[str], folded: bool) -> frozenset[str]:
@@ -439,9 +441,7 @@ class Needle:
         else:
             return None
         words = haystack.present(self._sets[folded], folded)
-        places = sorted(
-            {p for word in words if word != DIGITS for p in haystack.places(word, folded)}
-        )
+        places = sorted({p for word in _searched(words) for p in haystack.places(word, folded)})
         marks = list(zip(places, places, strict=True))  # a word's match starts at most at it
         if DIGITS in words:  # a digit's, at most at the last digit of its run
             marks = sorted(marks + haystack.digit_runs) if marks else haystack.digit_runs
